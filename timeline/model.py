@@ -1,0 +1,402 @@
+"""The data that flows between the stages, as frozen dataclasses.
+
+ingest -> :class:`Story` (articles) -> extract -> :class:`Mention` (what the text says)
+-> resolve -> :class:`Claim` (what it means, one reading per candidate clock)
+-> reconcile -> :class:`StoryResult` (:class:`EventOutcome`, :class:`ClaimOutcome`) -> render.
+
+Every instant is an aware UTC ``datetime``; windows are closed ``[earliest, latest]``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Literal, Union
+
+__all__ = [
+    "Clock",
+    "EventSpec",
+    "Anchor",
+    "Published",
+    "Article",
+    "Story",
+    "Quantity",
+    "Calendar",
+    "Relative",
+    "Weekday",
+    "Duration",
+    "Relation",
+    "Reference",
+    "Recurrence",
+    "Spec",
+    "Mention",
+    "Window",
+    "Point",
+    "Within",
+    "Offset",
+    "CalendarShift",
+    "Constraint",
+    "Reading",
+    "Claim",
+    "ClaimOutcome",
+    "EventOutcome",
+    "STATUSES",
+]
+
+Side = Literal["start", "end"]
+Status = Literal["consistent", "conflict", "pivotal", "unresolved"]
+STATUSES: tuple[str, ...] = ("consistent", "conflict", "pivotal", "unresolved")
+
+
+# --------------------------------------------------------------------------- ingest
+
+
+@dataclass(frozen=True)
+class Clock:
+    """A clock to show: a name readers know and an IANA zone."""
+
+    name: str
+    zone: str
+
+
+@dataclass(frozen=True)
+class EventSpec:
+    """An event of the story and the words that name it in the reports."""
+
+    id: str
+    label: str
+    words: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A known fact: an event point lies in ``[earliest, latest]`` (UTC), with its source."""
+
+    event: str
+    side: Side
+    earliest: datetime
+    latest: datetime
+    source: str
+
+
+@dataclass(frozen=True)
+class Published:
+    """A publication time as known: raw text, date, time of day, zone, and where each came from.
+
+    ``zone`` is ``None`` when the zone is unknown; then ``date``/``time`` are wall-clock
+    values on an unknown clock, never silently UTC.
+    """
+
+    raw: str
+    date: date | None = None
+    time: time | None = None
+    zone: str | None = None
+    zone_source: str = "unknown"
+
+    @property
+    def known(self) -> bool:
+        return self.date is not None
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    outlet: str
+    url: str
+    published: Published
+    newsroom_zone: str | None
+    zone_source: str
+    language: str
+    text: str
+    source: str = ""
+    row: int | None = None
+
+
+@dataclass(frozen=True)
+class Story:
+    id: str
+    title: str
+    subtitle: str
+    source_line: str
+    credit: str
+    clocks: tuple[Clock, ...]
+    events: tuple[EventSpec, ...]
+    anchors: tuple[Anchor, ...]
+    articles: tuple[Article, ...]
+    subject_event: str | None = None
+    period: tuple[date, date] | None = None
+    outlet_zones: tuple[tuple[str, str], ...] = ()
+    path: str = ""
+
+    def event(self, event_id: str) -> EventSpec:
+        for spec in self.events:
+            if spec.id == event_id:
+                return spec
+        raise KeyError(event_id)
+
+
+# --------------------------------------------------------------------------- extract
+# What the text says, before any reference date or clock is applied (HeidelTime's
+# UNDEF-REF values, as data).
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """An amount of time: ``low``..``high`` units; vague words ("hours") get bounds from a table."""
+
+    low: float
+    high: float
+    unit: str  # second, minute, hour, day, week, month, year, decade, century
+    vague: bool = False
+    approximate: bool = False
+
+
+@dataclass(frozen=True)
+class Calendar:
+    """A (partly) absolute date or time: "January 20, 2025", "2025", "noon ET", "the 1990s"."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    week: int | None = None
+    quarter: int | None = None
+    half: int | None = None
+    season: str | None = None
+    decade: int | None = None  # 199 for the 1990s
+    century: int | None = None  # 19 for the 1900s (the 20th century)
+    hour: int | None = None
+    minute: int | None = None
+    second: int | None = None
+    part_of_day: str | None = None  # MO, AF, EV, NI, MI (midday)
+    zone: str | None = None  # the zone as written ("ET", "Beijing time")
+    modifier: str | None = None  # START, MID, END (early/mid/late)
+
+
+@dataclass(frozen=True)
+class Relative:
+    """Counted from the reference date: "yesterday" (day, -1), "last week", "this year", "tonight"."""
+
+    unit: str
+    offset: int
+    part_of_day: str | None = None
+    hour: int | None = None
+    minute: int | None = None
+    zone: str | None = None
+    modifier: str | None = None
+    approximate: bool = False  # "a few days ago"
+
+
+@dataclass(frozen=True)
+class Weekday:
+    """A weekday name (0 = Monday); which week it falls in is decided by the resolver."""
+
+    weekday: int
+    direction: Literal["past", "future", "either"] = "either"
+    part_of_day: str | None = None
+    hour: int | None = None
+    minute: int | None = None
+    zone: str | None = None
+
+
+@dataclass(frozen=True)
+class Duration:
+    """An amount of time: "the 1.5-hour call", "three days", "hours"."""
+
+    quantity: Quantity
+    modifier: str | None = None
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A time given relative to another event: "hours after the inauguration", "as Trump began".
+
+    ``kind``: ``after``/``before`` by ``quantity`` (elapsed time); ``day_after``/``day_before``
+    (calendar days on the writer's clock, ``quantity`` in days); ``same_day``; ``same_time``.
+    """
+
+    kind: Literal["after", "before", "day_after", "day_before", "same_day", "same_time"]
+    quantity: Quantity | None
+    cue: str
+    anchor_text: str
+    anchor_start: int
+    anchor_end: int
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A deictic reference without a date: "now" (PRESENT_REF), "recently" (PAST_REF)."""
+
+    ref: Literal["PRESENT_REF", "PAST_REF", "FUTURE_REF"]
+
+
+@dataclass(frozen=True)
+class Recurrence:
+    """A set of times: "every week", "daily", "15 a year"."""
+
+    unit: str
+    every: float = 1
+    weekday: int | None = None
+
+
+Spec = Union[Calendar, Relative, Weekday, Duration, Relation, Reference, Recurrence]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One time expression as found: text, offsets, the rule that found it, and what it says.
+
+    ``timex_type`` is the TIMEX3 type, or ``None`` for relations that TimeML does not tag
+    ("as Trump began his term"). ``quote_end`` extends past ``end`` to include an anchor phrase.
+    """
+
+    text: str
+    start: int
+    end: int
+    rule: str
+    spec: Spec
+    timex_type: Literal["DATE", "TIME", "DURATION", "SET"] | None
+
+    @property
+    def quote_start(self) -> int:
+        return self.start
+
+    @property
+    def quote_end(self) -> int:
+        if isinstance(self.spec, Relation):
+            return max(self.end, self.spec.anchor_end)
+        return self.end
+
+
+# --------------------------------------------------------------------------- resolve
+
+
+@dataclass(frozen=True)
+class Window:
+    """A closed window of absolute time with the grain it was stated at."""
+
+    earliest: datetime
+    latest: datetime
+    grain: str = "minute"
+
+    def __post_init__(self) -> None:
+        for moment in (self.earliest, self.latest):
+            if moment.tzinfo is None:
+                raise ValueError(f"Window needs aware datetimes, got {moment!r}")
+        if self.latest < self.earliest:
+            raise ValueError(f"Window ends before it starts: {self.earliest} > {self.latest}")
+
+    @property
+    def width(self) -> timedelta:
+        return self.latest - self.earliest
+
+
+@dataclass(frozen=True, order=True)
+class Point:
+    """The start or end of an event: the unknowns the reconciler solves for."""
+
+    event: str
+    side: Side
+
+    def __str__(self) -> str:
+        return f"{self.event}.{self.side}"
+
+
+@dataclass(frozen=True)
+class Within:
+    """``point`` lies in ``[earliest, latest]``."""
+
+    point: Point
+    earliest: datetime
+    latest: datetime
+
+
+@dataclass(frozen=True)
+class Offset:
+    """``low <= target - origin <= high``: elapsed time between two points."""
+
+    origin: Point
+    target: Point
+    low: timedelta
+    high: timedelta
+
+
+@dataclass(frozen=True)
+class CalendarShift:
+    """``target`` falls ``low``..``high`` calendar days after ``origin``'s day on the clock ``zone``."""
+
+    origin: Point
+    target: Point
+    zone: str
+    low: int
+    high: int
+
+
+Constraint = Union[Within, Offset, CalendarShift]
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a claim means on one clock: a disjunction of alternatives, each a conjunction."""
+
+    zone: str
+    alternatives: tuple[tuple[Constraint, ...], ...]
+    value: str = ""  # TIMEX3-style value of this reading, e.g. 2025-01-21 or XXXX-WXX-2
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A mention of an article, tied to the event it dates, read on each candidate clock."""
+
+    id: str
+    article: str
+    outlet: str
+    mention: Mention
+    event: str | None
+    anchor_event: str | None
+    readings: tuple[Reading, ...]
+    unresolved: str | None = None  # the reason, when the claim cannot constrain anything
+
+    @property
+    def points(self) -> frozenset[Point]:
+        found: set[Point] = set()
+        for reading in self.readings:
+            for alternative in reading.alternatives:
+                for constraint in alternative:
+                    if isinstance(constraint, Within):
+                        found.add(constraint.point)
+                    else:
+                        found.update((constraint.origin, constraint.target))
+        return frozenset(found)
+
+
+# --------------------------------------------------------------------------- reconcile
+
+
+@dataclass(frozen=True)
+class ClaimOutcome:
+    """A claim after reconciliation: status, reason, the clocks on which it holds, its window."""
+
+    claim: Claim
+    status: Status
+    reason: str
+    zones: tuple[str, ...]  # the readings under which it fits the answer
+    window: Window | None  # what the claim alone says about its event (hull over ``zones``)
+    narrowing: timedelta = timedelta(0)  # how much the agreed window shrinks because of it
+
+
+@dataclass(frozen=True)
+class EventOutcome:
+    """One event: the robust and the every-report-right windows for its start and end."""
+
+    event: str
+    label: str
+    start: Window | None  # robust: holds if any one report is wrong
+    end: Window | None
+    agreed_start: Window | None  # every report right; None when impossible
+    agreed_end: Window | None
+    start_spans: tuple[Window, ...] = ()  # the robust start window as disjoint pieces
+    reports: int = 0
+    conflicts: tuple[str, ...] = ()
+    pivotal: tuple[str, ...] = ()
+    exact: bool = False  # a known anchor, drawn as a point
+    notes: tuple[str, ...] = field(default=())
