@@ -110,6 +110,9 @@ class Article:
     text: str
     source: str = ""
     row: int | None = None
+    # Offset where trailing site boilerplate starts ("Copyright ...", "More ... News"): time
+    # expressions past it are reported but date nothing in the story.
+    boilerplate_start: int | None = None
 
 
 @dataclass(frozen=True)
