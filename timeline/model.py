@@ -66,6 +66,7 @@ class EventSpec:
     id: str
     label: str
     words: tuple[str, ...]
+    instant: bool = False  # an instant (the oath): its end is its start
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,7 @@ class Article:
     # Offset where trailing site boilerplate starts ("Copyright ...", "More ... News"): time
     # expressions past it are reported but date nothing in the story.
     boilerplate_start: int | None = None
+    note: str = ""  # provenance as the journalist knows it ("outlet likely", "not found")
 
 
 @dataclass(frozen=True)
