@@ -154,6 +154,8 @@ class Quantity:
     unit: str  # second, minute, hour, day, week, month, year, decade, century
     vague: bool = False
     approximate: bool = False
+    stated: float | None = None  # the number as written (1.5 in "1.5-hour"), for TIMEX values
+    mod: str | None = None  # TIMEX3 mod of an approximator: APPROX, MORE_THAN, ...
 
 
 @dataclass(frozen=True)
@@ -175,6 +177,8 @@ class Calendar:
     part_of_day: str | None = None  # MO, AF, EV, NI, MI (midday)
     zone: str | None = None  # the zone as written ("ET", "Beijing time")
     modifier: str | None = None  # START, MID, END (early/mid/late)
+    year_shift: int | None = None  # year = reference year + shift ("the first quarter of last year")
+    direction: Literal["past", "future", "either"] = "either"  # "last March", "next spring"
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,160 @@
+"""Extract: find every time expression in a text, with offsets and what it says.
+
+No reference date and no clock is applied here (that is :mod:`timeline.resolve`); a
+mention records its span, the rule that found it and a structured spec (duckling's
+``Entity {body, start, end}`` with HeidelTime's open ``UNDEF-REF`` values as data).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ..errors import TextError
+from ..model import Calendar, EventSpec, Mention, Relation, Relative, Weekday
+from .events import Attachment, EventMatcher, EventMention, attach, sentence_spans
+from .grammar import Grammar, alt, select
+from .tables import Tables, load_tables
+
+__all__ = [
+    "extract",
+    "get_grammar",
+    "Attachment",
+    "EventMatcher",
+    "EventMention",
+    "attach",
+    "sentence_spans",
+    "Tables",
+    "load_tables",
+]
+
+
+@functools.lru_cache(maxsize=8)
+def get_grammar(language: str = "en") -> Grammar:
+    """The compiled grammar of a language (compiled once per process)."""
+    return Grammar(load_tables(language))
+
+
+def extract(
+    text: str,
+    *,
+    language: str = "en",
+    events: Sequence[EventSpec] | EventMatcher | None = None,
+) -> list[Mention]:
+    """Every time expression in ``text``, in order, without overlaps.
+
+    With ``events`` (the story's events and their words), relations that TimeML does not
+    tag are found too: "as Trump began his term", "after the inauguration".
+    """
+    if not isinstance(text, str):
+        raise TextError(f"expected text (str), got {type(text).__name__}: {text!r:.80}")
+    grammar = get_grammar(language)
+    candidates = list(grammar.candidates(text))
+    if events is not None:
+        matcher = events if isinstance(events, EventMatcher) else EventMatcher(events)
+        priority = len(grammar.rules)
+        candidates.extend((priority, m) for m in _event_relations(text, matcher, grammar.t))
+    mentions = _drop_covered_relations(select(candidates))
+    mentions = _merge_clock_with_day(text, mentions)
+    return _trim_anchors(mentions)
+
+
+def _drop_covered_relations(mentions: list[Mention]) -> list[Mention]:
+    """"after the inauguration" inside "hours after the inauguration" is the same relation."""
+    quoted = [(m.quote_start, m.quote_end) for m in mentions
+              if isinstance(m.spec, Relation) and m.spec.quantity is not None]
+    return [m for m in mentions
+            if not (m.rule == "event_relation" and any(s <= m.start < e for s, e in quoted))]
+
+
+def _event_relations(text: str, matcher: EventMatcher, tables: Tables) -> list[Mention]:
+    """"as Trump began his term", "after the inauguration": cue + a clause naming an event."""
+    cues = {**{c: "same_time" for c in tables.simultaneity_cues},
+            **{c: k for c, k in tables.relation_cues.items() if c not in ("later", "earlier")}}
+    pattern = re.compile(
+        r"(?<![\w])(?P<cue>" + alt(cues) + r")[ \t]+(?P<anchor>[^.,;:!?\n\"“”()]{1,120})",
+        re.IGNORECASE,
+    )
+    found = []
+    for match in pattern.finditer(text):
+        anchor_start, anchor_end = match.span("anchor")
+        named = matcher.find(text, anchor_start, anchor_end)
+        if not named:
+            continue
+        # The anchor clause runs to the end of the first event phrase it names (plus the rest
+        # of its verb group, "began his term"), not to the end of the sentence.
+        anchor_end = named[0].end
+        cue = " ".join(match["cue"].lower().split())
+        kind = cues[cue]
+        spec = Relation(kind=kind, quantity=None, cue=cue,  # type: ignore[arg-type]
+                        anchor_text=text[anchor_start:anchor_end], anchor_start=anchor_start,
+                        anchor_end=anchor_end)
+        found.append(Mention(text[match.start():anchor_end], match.start(), anchor_end,
+                             "event_relation", spec, None))
+    return found
+
+
+_DAY_SPECS = (Weekday, Relative, Calendar)
+
+
+def _is_day(mention: Mention) -> bool:
+    spec = mention.spec
+    if isinstance(spec, Weekday):
+        return spec.hour is None
+    if isinstance(spec, Relative):
+        return spec.unit == "day" and spec.hour is None
+    if isinstance(spec, Calendar):
+        return spec.day is not None and spec.hour is None
+    return False
+
+
+def _is_clock(mention: Mention) -> bool:
+    spec = mention.spec
+    return (isinstance(spec, Calendar) and spec.hour is not None and spec.day is None
+            and spec.month is None and spec.year is None)
+
+
+_JOIN = re.compile(r"[ \t]*(?:,[ \t]*)?(?:(?:on|at)[ \t]+)?$", re.IGNORECASE)
+
+
+def _merge_clock_with_day(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"noon on Monday", "Tuesday at 3 p.m." are one TIME: the day's spec with the clock time."""
+    merged: list[Mention] = []
+    index = 0
+    while index < len(mentions):
+        current = mentions[index]
+        following = mentions[index + 1] if index + 1 < len(mentions) else None
+        if following is not None:
+            gap = text[current.end:following.start]
+            pair = ((current, following) if _is_clock(current) and _is_day(following)
+                    else (following, current) if _is_day(current) and _is_clock(following) else None)
+            if pair is not None and len(gap) <= 6 and _JOIN.match(gap):
+                clock, day = pair
+                assert isinstance(clock.spec, Calendar)
+                spec = replace(day.spec, hour=clock.spec.hour, minute=clock.spec.minute,  # type: ignore[type-var]
+                               zone=clock.spec.zone)
+                merged.append(Mention(text[current.start:following.end], current.start, following.end,
+                                      f"{day.rule}+clock", spec, "TIME"))
+                index += 2
+                continue
+        merged.append(current)
+        index += 1
+    return merged
+
+
+def _trim_anchors(mentions: list[Mention]) -> list[Mention]:
+    """An anchor phrase stops where another time expression starts ("sworn in | yesterday")."""
+    trimmed = []
+    for mention in mentions:
+        spec = mention.spec
+        if isinstance(spec, Relation):
+            inside = [m.start for m in mentions if spec.anchor_start <= m.start < spec.anchor_end and m is not mention]
+            if inside:
+                cut = min(inside)
+                anchor = spec.anchor_text[: cut - spec.anchor_start].rstrip()
+                spec = replace(spec, anchor_text=anchor, anchor_end=spec.anchor_start + len(anchor))
+                mention = replace(mention, spec=spec)
+        trimmed.append(mention)
+    return trimmed

@@ -1,0 +1,260 @@
+"""What a mention means on one clock, given a reference date: a span of wall-clock time.
+
+This module works on one clock at a time and in wall-clock terms ("the day of 21 January on
+this clock"); :func:`to_window` turns a span into an absolute UTC window with the DST policy
+of :mod:`timeline.zones`. Wall-clock values are naive ``datetime`` objects that never leave
+this module's functions except as :class:`LocalSpan`, whose docstring says what they are.
+"""
+
+from __future__ import annotations
+
+import calendar as _cal
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, tzinfo
+
+from ..extract.tables import Tables
+from ..model import Calendar, Duration, Quantity, Recurrence, Reference, Relation, Relative, Spec, Weekday, Window
+from ..zones import local_span_bounds
+
+__all__ = ["LocalSpan", "Unresolvable", "interpret", "to_window", "duration_value", "quantity_seconds",
+           "weekday_dates", "SEASON_MONTHS"]
+
+# Northern-hemisphere meteorological seasons: first month and length in months.
+SEASON_MONTHS = {"SP": (3, 3), "SU": (6, 3), "FA": (9, 3), "WI": (12, 3)}
+_UNIT_CODES = {"second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "fortnight": "W",
+               "month": "M", "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE"}
+_UNIT_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 7 * 86400,
+                 "fortnight": 14 * 86400, "month": 30.44 * 86400, "quarter": 91.31 * 86400,
+                 "year": 365.25 * 86400, "decade": 3652.5 * 86400, "century": 36525 * 86400}
+
+
+class Unresolvable(Exception):
+    """The mention cannot be placed with what is known; the message is the reason."""
+
+
+@dataclass(frozen=True)
+class LocalSpan:
+    """A half-open span ``[start, end)`` of wall-clock time on one clock (naive values:
+    readings of a clock, not instants), its grain and its TIMEX3 value."""
+
+    start: datetime
+    end: datetime
+    grain: str
+    value: str
+
+
+def _day(d: date, grain: str = "day", value: str | None = None) -> LocalSpan:
+    start = datetime(d.year, d.month, d.day)
+    return LocalSpan(start, start + timedelta(days=1), grain, value or d.isoformat())
+
+
+def _month_span(year: int, month: int, months: int = 1) -> tuple[datetime, datetime]:
+    start = datetime(year, month, 1)
+    end_month = month - 1 + months
+    return start, datetime(year + end_month // 12, end_month % 12 + 1, 1)
+
+
+def _edge(span: LocalSpan, modifier: str | None) -> LocalSpan:
+    """early/mid/late: the first, middle or last third of a span (TIMEX3 mod START/MID/END)."""
+    if modifier not in ("START", "MID", "END"):
+        return span
+    third = (span.end - span.start) / 3
+    offset = {"START": 0, "MID": 1, "END": 2}[modifier]
+    start = span.start + third * offset
+    return LocalSpan(start, start + third, span.grain, span.value)
+
+
+def _with_clock(span: LocalSpan, hour: int | None, minute: int | None, part: str | None, tables: Tables) -> LocalSpan:
+    if hour is not None:
+        start = span.start.replace(hour=hour, minute=minute or 0)
+        return LocalSpan(start, start + timedelta(minutes=1), "minute",
+                         f"{span.value}T{hour:02d}:{minute or 0:02d}")
+    if part is not None:
+        pod = tables.part_of_day(part)
+        return LocalSpan(span.start + timedelta(hours=pod.start_hour), span.start + timedelta(hours=pod.end_hour),
+                         "part_of_day", f"{span.value}T{part}")
+    return span
+
+
+def _pick_year(month: int, day: int | None, reference: date, direction: str) -> int:
+    """The year of a date written without one: the nearest such date, or the last/next one."""
+    years = (reference.year - 1, reference.year, reference.year + 1)
+
+    def as_date(year: int) -> date:
+        return date(year, month, min(day or 1, _cal.monthrange(year, month)[1]))
+
+    if direction == "past":
+        return max(y for y in years if as_date(y) <= reference or (day is None and as_date(y).month == reference.month
+                                                                   and y == reference.year))
+    if direction == "future":
+        return min(y for y in years if as_date(y) >= reference.replace(day=1))
+    return min(years, key=lambda y: abs((as_date(y) - reference).days))
+
+
+def weekday_dates(weekday: int, reference: date, direction: str) -> list[date]:
+    """The dates a weekday name can mean, seen from ``reference`` (a news article's date).
+
+    past: the most recent such day, the reference day included; future: the next one,
+    the reference day included; either: both.
+    """
+    back = (reference.weekday() - weekday) % 7
+    forward = (weekday - reference.weekday()) % 7
+    past = reference - timedelta(days=back)
+    future = reference + timedelta(days=forward)
+    if direction == "past":
+        return [past]
+    if direction == "future":
+        return [future]
+    return sorted({past, future})
+
+
+def interpret(spec: Spec, reference: date | None, tables: Tables, *, tense: str = "past") -> list[LocalSpan]:
+    """The wall-clock spans ``spec`` can mean, seen from ``reference`` (the publication date on
+    this clock). Several spans mean several readings (a weekday either side of the date).
+
+    Raises :class:`Unresolvable` with the reason when the spec gives no date.
+    """
+    if isinstance(spec, Calendar):
+        return [_calendar(spec, reference, tables)]
+    if isinstance(spec, Relative):
+        if reference is None:
+            raise Unresolvable("it counts from the publication date, which is unknown")
+        return [_relative(spec, reference, tables)]
+    if isinstance(spec, Weekday):
+        if reference is None:
+            raise Unresolvable("a weekday needs the publication date to say which week")
+        direction = spec.direction if spec.direction != "either" else tense
+        return [
+            _with_clock(_day(d, value=d.isoformat()), spec.hour, spec.minute, spec.part_of_day, tables)
+            for d in weekday_dates(spec.weekday, reference, direction)
+        ]
+    if isinstance(spec, Duration):
+        raise Unresolvable("a duration gives a length, not a date")
+    if isinstance(spec, Reference):
+        raise Unresolvable(f"{spec.ref} (a reference to the present, past or future) gives no date")
+    if isinstance(spec, Recurrence):
+        raise Unresolvable("a recurring time gives no single date")
+    if isinstance(spec, Relation):
+        raise Unresolvable("a time relative to another event is placed by the reconciler")
+    raise Unresolvable(f"unknown kind of expression {type(spec).__name__}")
+
+
+def _calendar(spec: Calendar, reference: date | None, tables: Tables) -> LocalSpan:
+    year = spec.year
+    if year is None and spec.year_shift is not None and reference is not None:
+        year = reference.year + spec.year_shift
+    if spec.decade is not None:
+        start = datetime(spec.decade * 10, 1, 1)
+        return _edge(LocalSpan(start, datetime(spec.decade * 10 + 10, 1, 1), "decade", str(spec.decade)), spec.modifier)
+    if spec.century is not None:
+        start = datetime(spec.century * 100, 1, 1)
+        return LocalSpan(start, datetime(spec.century * 100 + 100, 1, 1), "century", str(spec.century))
+    if year is None:
+        if reference is None:
+            raise Unresolvable("it gives no year and the publication date is unknown")
+        if spec.month is not None:
+            year = _pick_year(spec.month, spec.day, reference, spec.direction)
+        elif spec.season is not None:
+            year = reference.year
+        elif spec.hour is not None:
+            return _with_clock(_day(reference), spec.hour, spec.minute, spec.part_of_day, tables)
+        else:
+            year = reference.year
+    if spec.month is not None and spec.day is not None:
+        if spec.day > _cal.monthrange(year, spec.month)[1]:
+            raise Unresolvable(f"{year}-{spec.month:02d} has no day {spec.day}")
+        span = _day(date(year, spec.month, spec.day))
+        return _with_clock(span, spec.hour, spec.minute, spec.part_of_day, tables)
+    if spec.month is not None:
+        start, end = _month_span(year, spec.month)
+        return _edge(LocalSpan(start, end, "month", f"{year}-{spec.month:02d}"), spec.modifier)
+    if spec.quarter is not None:
+        start, end = _month_span(year, 3 * spec.quarter - 2, 3)
+        return LocalSpan(start, end, "quarter", f"{year}-Q{spec.quarter}")
+    if spec.half is not None:
+        start, end = _month_span(year, 6 * spec.half - 5, 6)
+        return LocalSpan(start, end, "half", f"{year}-H{spec.half}")
+    if spec.season is not None:
+        first, length = SEASON_MONTHS[spec.season]
+        start, end = _month_span(year, first, length)
+        return _edge(LocalSpan(start, end, "season", f"{year}-{spec.season}"), spec.modifier)
+    return _edge(LocalSpan(datetime(year, 1, 1), datetime(year + 1, 1, 1), "year", str(year)), spec.modifier)
+
+
+def _relative(spec: Relative, reference: date, tables: Tables) -> LocalSpan:
+    unit, offset = spec.unit, spec.offset
+    if spec.approximate and unit != "day":
+        # "years ago": somewhere in the past, not a datable unit.
+        raise Unresolvable("an approximate amount of time ago gives no date")
+    if unit in ("day", "night"):
+        day = reference + timedelta(days=offset)
+        return _with_clock(_day(day), spec.hour, spec.minute, spec.part_of_day, tables)
+    if unit in ("week", "weekend", "fortnight"):
+        monday = reference - timedelta(days=reference.weekday()) + timedelta(weeks=offset)
+        iso_year, iso_week, _ = monday.isocalendar()
+        start = datetime(monday.year, monday.month, monday.day)
+        if unit == "weekend":
+            return LocalSpan(start + timedelta(days=5), start + timedelta(days=7), "weekend",
+                             f"{iso_year}-W{iso_week:02d}-WE")
+        return _edge(LocalSpan(start, start + timedelta(days=7), "week", f"{iso_year}-W{iso_week:02d}"),
+                     spec.modifier)
+    if unit == "month":
+        index = reference.year * 12 + reference.month - 1 + offset
+        year, month = divmod(index, 12)
+        start, end = _month_span(year, month + 1)
+        return _edge(LocalSpan(start, end, "month", f"{year}-{month + 1:02d}"), spec.modifier)
+    if unit == "quarter":
+        index = reference.year * 4 + (reference.month - 1) // 3 + offset
+        year, quarter = divmod(index, 4)
+        start, end = _month_span(year, 3 * quarter + 1, 3)
+        return LocalSpan(start, end, "quarter", f"{year}-Q{quarter + 1}")
+    if unit == "year":
+        year = reference.year + offset
+        return _edge(LocalSpan(datetime(year, 1, 1), datetime(year + 1, 1, 1), "year", str(year)), spec.modifier)
+    if unit == "decade":
+        decade = reference.year // 10 + offset
+        return LocalSpan(datetime(decade * 10, 1, 1), datetime(decade * 10 + 10, 1, 1), "decade", str(decade))
+    if unit == "century":
+        century = reference.year // 100 + offset
+        return LocalSpan(datetime(century * 100, 1, 1), datetime(century * 100 + 100, 1, 1), "century",
+                         str(century))
+    if unit in ("hour", "minute", "second"):
+        raise Unresolvable(f"'{unit}s ago' needs the publication time of day")
+    raise Unresolvable(f"cannot count {unit}s from the publication date")
+
+
+def to_window(span: LocalSpan, zone: tzinfo) -> Window:
+    """The UTC window of a wall-clock span on ``zone``: [first instant, last minute]."""
+    earliest, end = local_span_bounds(span.start, span.end, zone)
+    latest = max(earliest, end - timedelta(minutes=1))
+    return Window(earliest, latest, span.grain)
+
+
+def quantity_seconds(quantity: Quantity) -> tuple[float, float]:
+    scale = _UNIT_SECONDS[quantity.unit]
+    return quantity.low * scale, quantity.high * scale
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if value == int(value) else f"{value:g}"
+
+
+def duration_value(quantity: Quantity) -> str:
+    """TIMEX3 duration value: P3D, PT1H30M, PXH (vague "hours"), P1DE (a decade)."""
+    unit = quantity.unit
+    code = _UNIT_CODES[unit]
+    time_part = unit in ("second", "minute", "hour")
+    prefix = "PT" if time_part else "P"
+    if quantity.vague or quantity.stated is None:
+        return f"{prefix}X{code}"
+    amount = quantity.stated * (2 if unit == "fortnight" else 1)
+    if unit == "hour" and amount != int(amount) and (amount * 60) == int(amount * 60):
+        hours, minutes = divmod(int(amount * 60), 60)
+        return f"PT{hours}H{minutes}M" if hours else f"PT{minutes}M"
+    if unit == "day" and amount != int(amount) and (amount * 24) == int(amount * 24):
+        days, hours = divmod(int(amount * 24), 24)
+        return f"P{days}DT{hours}H" if days else f"PT{hours}H"
+    if unit == "year" and amount != int(amount) and (amount * 12) == int(amount * 12):
+        years, months = divmod(int(amount * 12), 12)
+        return f"P{years}Y{months}M" if years else f"P{months}M"
+    return f"{prefix}{_number(amount)}{code}"
