@@ -31,8 +31,9 @@ Scoring (:func:`score`), per document:
 * A ratio with nothing to count (precision of an empty output, recall against an empty gold,
   accuracy over no pairs) is reported as 0.0: there is no evidence of skill to report.
 
-The default tagger is ``timeline.extract.tag(text, published=dct, tz=None)``; it is imported
-only when first used, so importing this module stays cheap (no pandas, no matplotlib).
+The default tagger is ``tag(text, published=dct, tz=None)`` from ``timeline.extract`` (the agreed
+interface) or else ``timeline.tagger`` (where it landed); it is imported only when first used,
+so importing this module stays cheap (no pandas, no matplotlib).
 """
 
 from __future__ import annotations
@@ -605,28 +606,40 @@ def score(gold_docs: Sequence[CorpusDoc], system_docs: Sequence[CorpusDoc]) -> S
 # --------------------------------------------------------------------------- running the tagger
 
 
+# Where ``tag(text, published=..., tz=...)`` may live: the agreed interface is timeline.extract.tag;
+# the implementation landed as timeline.tagger.tag (it imports extract, so extract cannot re-export
+# it without an import cycle). The first module that defines it wins.
+_TAGGER_MODULES = ("timeline.extract", "timeline.tagger")
+
+
+def _find_tag() -> Callable[..., Sequence[TimexLike]] | None:
+    for name in _TAGGER_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            # Only the module itself being absent means "not here"; a missing dependency inside it
+            # is a real bug and must surface as one.
+            if exc.name not in (name, "timeline"):
+                raise
+            continue
+        tag = getattr(module, "tag", None)
+        if callable(tag):
+            return cast(Callable[..., Sequence[TimexLike]], tag)
+    return None
+
+
 def project_tagger() -> Tagger:
     """The project's tagger as a :data:`Tagger`; raises :class:`TaggerUnavailableError` if absent."""
-    try:
-        module = importlib.import_module("timeline.extract")
-    except ModuleNotFoundError as exc:
-        # Only the package itself being absent means "no tagger"; a missing dependency inside it
-        # is a real bug and must surface as one.
-        if exc.name not in ("timeline.extract", "timeline"):
-            raise
+    tag = _find_tag()
+    if tag is None:
         raise TaggerUnavailableError(
-            "timeline.extract is not available, so there is no tagger to evaluate; install the "
-            "full package, or score a tagged file with `timeline eval GOLD --system OUT.jsonl`"
-        ) from exc
-    tag = getattr(module, "tag", None)
-    if not callable(tag):
-        raise TaggerUnavailableError(
-            "timeline.extract does not define tag(text, published=..., tz=...) yet; nothing to evaluate"
+            f"none of {', '.join(_TAGGER_MODULES)} defines tag(text, published=..., tz=...), so there is "
+            "no tagger to evaluate; score an already-tagged file with "
+            "`timeline eval GOLD --system TAGGED.jsonl`"
         )
-    tag_fn = cast(Callable[..., Sequence[TimexLike]], tag)
 
     def run(text: str, dct: str) -> Sequence[TimexLike]:
-        return tag_fn(text, published=dct, tz=None)
+        return tag(text, published=dct, tz=None)
 
     return run
 
