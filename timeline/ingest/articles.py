@@ -50,7 +50,7 @@ def read_articles_csv(
     at = Where(str(path))
     if not path.is_file():
         raise at.error(
-            f"no articles file at {path}: create articles.csv with the header row\n    {_HEADER_EXAMPLE}\n"
+            f"missing: create it with the header row\n    {_HEADER_EXAMPLE}\n"
             "and one row per report (a text_file column instead of text for long articles)"
         )
     try:

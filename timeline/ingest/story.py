@@ -73,7 +73,7 @@ def read_story_toml(path: str | os.PathLike[str]) -> Story:
     at = Where(str(path))
     if not path.is_file():
         raise at.error(
-            f"no story.toml at {path}: create one; the smallest that works is\n\n{MINIMAL_STORY_TOML}"
+            f"missing: create a story.toml here; the smallest that works is\n\n{MINIMAL_STORY_TOML}"
         )
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8-sig"))

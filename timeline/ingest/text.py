@@ -45,7 +45,8 @@ BOILERPLATE_MARKERS: tuple[re.Pattern[str], ...] = tuple(
 _LINE_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x85\u2028\u2029]")
 # Other C0/C1 control characters (tab and newline are text); removed with a warning.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
-_HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?\s*>|<!--.*?-->", re.DOTALL)
+# "<p>", "</div>", "<br/>"; no space after "<", so "Xi < Putin > Trump" is text.
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?\s*>|<!--.*?-->", re.DOTALL)
 _HTML_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 # MOSCOW (AP) — / BEIJING, Jan 21 (Reuters) - / WASHINGTON — / KYIV, Ukraine (AP) —
