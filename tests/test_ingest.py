@@ -13,12 +13,15 @@ from pathlib import Path
 import pandas as pd
 import pytest
 import pytz
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline.errors import LossyInputWarning, StoryFileError, ZoneError
 from timeline.ingest import (
     BOILERPLATE_MARKERS,
     DEFAULT_CLOCKS,
     articles_from_frame,
+    clean_text,
     dateline_zone,
     datelines,
     find_boilerplate,
@@ -284,6 +287,17 @@ def test_parse_published_takes_notebook_values(value: object, expected: tuple[ob
     assert type(published.date) in (date, type(None))  # not a Timestamp
 
 
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(st.text(max_size=40), st.from_regex(r"\A[0-9 ,:/.TZ+-]{4,30}\Z"), st.dates().map(str)))
+def test_parse_published_never_raises_and_keeps_the_raw_text(raw: str) -> None:
+    # One bad row must never stop a batch: any text gives a Published, the raw text kept.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        published = parse_published(raw, newsroom_zone="Europe/Moscow")
+    assert published.raw == raw
+    assert published.date is not None or published.time is None
+
+
 def test_parse_published_accepts_a_pytz_newsroom_zone() -> None:
     published = parse_published("2025-01-21T14:03:00+03:00", newsroom_zone=pytz.timezone("Europe/Moscow"))
     assert published.zone == "Europe/Moscow"
@@ -390,6 +404,19 @@ def test_newsroom_zone_and_its_source(
     with no_warnings():
         (article,) = load_rows(tmp_path, [row])
     assert (article.newsroom_zone, article.zone_source) == (zone, zone_source)
+
+
+def test_abbreviation_style_zone_warns(tmp_path: Path) -> None:
+    with pytest.warns(LossyInputWarning, match=r"field 'newsroom_zone': zone 'EST' is .*'America/New_York'"):
+        (article,) = load_rows(tmp_path, [{"id": "A1", "text": "x", "newsroom_zone": "EST"}])
+    assert article.newsroom_zone == "EST"
+
+
+def test_header_only_csv_warns(tmp_path: Path) -> None:
+    folder = write_story(tmp_path / "story")
+    (folder / "articles.csv").write_text("id,text\n", encoding="utf-8")
+    with pytest.warns(LossyInputWarning, match=r"articles\.csv: there are no articles"):
+        assert load_story(folder).articles == ()
 
 
 def test_zone_source_without_a_zone_warns(tmp_path: Path) -> None:
@@ -533,6 +560,14 @@ def test_text_over_the_limit_is_an_error(monkeypatch: pytest.MonkeyPatch) -> Non
         StoryFileError, match=r"DataFrame, row 2, field 'text': the text is 5,000,001 characters.*split it"
     ):
         articles_from_frame(frame)
+
+
+def test_clean_text_on_its_own() -> None:
+    with pytest.warns(LossyInputWarning, match=r"notes\.txt, field 'body': the text holds HTML"):
+        assert clean_text("<p>a</p>\r\n<p>b</p>", file="notes.txt", field="body") == "a\nb"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert clean_text("a\r\nb\u2028c\x0cd") == "a\nb\nc\nd"  # line breaks in disguise, silently
 
 
 @pytest.mark.parametrize(

@@ -156,6 +156,8 @@ def _articles(
             )
         seen[article.id] = number
         articles.append(article)
+    if not articles:
+        at.warn("there are no articles, only the header; add one row per report")
     return tuple(articles)
 
 
@@ -164,7 +166,7 @@ def _article(record: dict[str, object], at: Where, *, folder: Path, table: str) 
     if not identifier:
         raise at.error("the id is empty; give every article a short unique id such as 'S1'", field="id")
     text, text_field = _raw_text(record, at, folder)
-    text = clean_text(text, at=at, field=text_field)
+    text = clean_text(text, file=at.file, row=at.row, field=text_field)
     zone, zone_source = _newsroom(record, text, at, table)
     language = _language(cell(record.get("language")), at)
     published = parse_published(

@@ -10,8 +10,10 @@ import functools
 import html
 import re
 import tomllib
+from collections.abc import Mapping
 from html.parser import HTMLParser
 from importlib import resources
+from types import MappingProxyType
 
 from ._where import Where
 
@@ -58,11 +60,15 @@ _DATELINE = re.compile(
 )
 
 
-def clean_text(text: str, *, at: Where, field: str = "text") -> str:
+def clean_text(text: str, *, file: object | None = None, row: int | None = None, field: str = "text") -> str:
     """Normalise line breaks, drop control characters and HTML, and warn about what was lost.
 
-    Raises StoryFileError for text over :data:`MAX_TEXT` characters.
+    Line breaks (CR LF, CR, form feed, U+2028 ...) become "\n" silently; other control
+    characters are removed, and HTML is turned into text with paragraphs as lines, each with a
+    LossyInputWarning naming ``file``, ``row`` and ``field``; empty text warns too. Raises
+    StoryFileError for text over :data:`MAX_TEXT` characters.
     """
+    at = Where(None if file is None else str(file), row)
     if len(text) > MAX_TEXT:
         raise at.error(
             f"the text is {len(text):,} characters, over the {MAX_TEXT:,} limit; "
@@ -173,10 +179,10 @@ def find_boilerplate(text: str) -> tuple[int, str] | None:
 
 
 @functools.cache
-def datelines() -> dict[str, str]:
-    """The dateline table (city in capitals -> IANA zone) from ``datelines.toml``."""
+def datelines() -> Mapping[str, str]:
+    """The dateline table (city in capitals -> IANA zone) from ``datelines.toml``, read-only."""
     data = tomllib.loads(resources.files(__package__).joinpath("datelines.toml").read_text("utf-8"))
-    return {city.upper(): zone for city, zone in data["cities"].items()}
+    return MappingProxyType({city.upper(): zone for city, zone in data["cities"].items()})
 
 
 def dateline_zone(text: str) -> tuple[str, str] | None:
