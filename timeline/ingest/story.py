@@ -124,8 +124,7 @@ def _take(
             raise at.error(f"{key!r} is missing; it must be {describe}", field=key)
         return default
     value = table[key]
-    # bool is an int in Python, but `instant = 1` is a slip, not a flag.
-    if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
+    if not isinstance(value, kind):
         raise at.error(f"{key} must be {describe}, got {value!r}", field=key)
     if isinstance(value, str):
         value = value.strip()
