@@ -364,6 +364,9 @@ class Claim:
     anchor_event: str | None
     readings: tuple[Reading, ...]
     unresolved: str | None = None  # the reason, when the claim cannot constrain anything
+    # Whose clock the readings are on: "article" (the writer's, unknown: one per candidate),
+    # "stated" (the text names it: "noon ET"), "any" (elapsed time: the same on every clock).
+    clock: Literal["article", "stated", "any"] = "article"
 
     @property
     def points(self) -> frozenset[Point]:

@@ -104,6 +104,8 @@ def attach(
     sentences = sentence_spans(text, tables)
     events = matcher.find(text)
     clause = re.compile(r",\s*" + alt(tables.clause_openers) + r"(?![\w])", re.IGNORECASE)
+    anchor_spans = [(m.spec.anchor_start, m.spec.anchor_end) for m in mentions
+                     if isinstance(m.spec, Relation) and m.spec.anchor_end > m.spec.anchor_start]
     attachments = []
     for mention in mentions:
         sentence_index, (s_start, s_end) = _sentence_of(sentences, mention.start)
@@ -120,13 +122,24 @@ def attach(
         # named within the clause count, and the lede's subject does not stand in.
         openers = [m.end() for m in clause.finditer(text, s_start, mention.start)]
         region_start = openers[-1] if openers else s_start
+        later_opener = clause.search(text, quote[1], s_end)
+        region_end = later_opener.start() if later_opener else s_end
         pool = [
             e for e in events
-            if region_start <= e.start < s_end
+            if region_start <= e.start < region_end
             and not (anchor_span[0] <= e.start < anchor_span[1])
             and not (quote[0] <= e.start < quote[1])
             and e.event != anchor_event
         ]
+        # An event named right before the expression is the one it dates ("sworn in
+        # yesterday"), even inside another relation's anchor; otherwise events that serve as
+        # another relation's anchor ("a day after the inauguration, ... on Tuesday had a call")
+        # are not what the expression dates.
+        adjacent = [e for e in pool if e.end <= mention.start and not text[e.end:mention.start].strip()]
+        if not adjacent:
+            pool = [e for e in pool if not any(a <= e.start < b for a, b in anchor_spans)]
+        else:
+            pool = adjacent
         before = [e for e in pool if e.end <= mention.start]
         after = [e for e in pool if e.start >= quote[1]]
         dated: str | None = None

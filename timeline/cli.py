@@ -1,0 +1,104 @@
+"""The ``timeline`` command: ``report``, ``tag`` and ``eval``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import warnings
+from collections.abc import Sequence
+from pathlib import Path
+
+from .errors import InputError, TimelineError, TimelineWarning
+
+__all__ = ["main"]
+
+
+def _report(args: argparse.Namespace) -> int:
+    from .pipeline import analyze
+
+    result = analyze(args.story)
+    written = result.save_report(args.out)
+    counts = result.counts()
+    print(f"{result.story.title}: {len(result.claim_outcomes)} time expressions "
+          f"({', '.join(f'{n} {s}' for s, n in sorted(counts.items()))}) in {len(result.story.articles)} articles")
+    for outcome in result.event_outcomes:
+        agreed = outcome.agreed_start
+        robust = outcome.start
+        print(f"  {outcome.label}: agreed {_span(agreed)}; robust {_span(robust)}")
+    for name in sorted(written):
+        print(f"  wrote {written[name]}")
+    return 0
+
+
+def _span(window: object) -> str:
+    if window is None:
+        return "none"
+    return f"{window.earliest:%Y-%m-%d %H:%M}..{window.latest:%Y-%m-%d %H:%M} UTC"  # type: ignore[attr-defined]
+
+
+def _tag(args: argparse.Namespace) -> int:
+    if args.corpus:
+        from .evaluate import main_tag_corpus
+
+        if not args.out:
+            raise InputError("--corpus needs --out OUT.jsonl")
+        return main_tag_corpus(args.corpus, args.out)
+    from .tagger import tag
+
+    if args.text is None or args.text == "-":
+        text = sys.stdin.read()
+    elif Path(args.text).is_file():
+        text = Path(args.text).read_text(encoding="utf-8")
+    else:
+        text = args.text
+    for timex in tag(text, published=args.published, tz=args.tz):
+        print(json.dumps(timex.to_dict(), ensure_ascii=False))
+    return 0
+
+
+def _eval(args: argparse.Namespace) -> int:
+    from .evaluate import main_eval
+
+    return main_eval(args.rest)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="timeline", description="Reconstruct when things happened from news reports.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    report = sub.add_parser("report", help="build the report of a story folder (story.toml + articles.csv)")
+    report.add_argument("story", help="the story folder")
+    report.add_argument("--out", default="reports", help="output folder (default: reports/)")
+    report.set_defaults(run=_report)
+    tag = sub.add_parser("tag", help="find time expressions in a text or file; JSON lines out")
+    tag.add_argument("text", nargs="?", help="the text, a file holding it, or - for standard input")
+    tag.add_argument("--published", help="publication date/time (ISO 8601) that relative dates count from")
+    tag.add_argument("--tz", help="the newsroom's time zone (IANA name)")
+    tag.add_argument("--corpus", help="tag every document of a corpus (JSON lines, see docs)")
+    tag.add_argument("--out", help="with --corpus: where to write the tagged corpus")
+    tag.set_defaults(run=_tag)
+    evaluate = sub.add_parser("eval", help="score the tagger on an annotated corpus (TempEval-3 Task A)",
+                              add_help=False)
+    evaluate.add_argument("rest", nargs=argparse.REMAINDER)
+    evaluate.set_defaults(run=_eval)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    with warnings.catch_warnings():
+        warnings.simplefilter("always", TimelineWarning)
+        warnings.showwarning = _show_warning  # type: ignore[assignment]
+        try:
+            return int(args.run(args))
+        except TimelineError as error:
+            print(f"timeline: error: {error}", file=sys.stderr)
+            return 2
+
+
+def _show_warning(message: Warning | str, category: type[Warning], *_: object, **__: object) -> None:
+    print(f"timeline: warning: {message}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,87 @@
+"""Sets of instants as sorted, disjoint, closed intervals of whole minutes since the epoch (UTC)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime, timedelta, timezone
+
+__all__ = ["Domain", "to_minutes", "from_minutes", "EMPTY"]
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+
+Interval = tuple[int, int]
+
+
+def to_minutes(moment: datetime) -> int:
+    """Whole minutes since the epoch; a moment inside a minute counts as that minute."""
+    return int((moment - _EPOCH) // timedelta(minutes=1))
+
+
+def from_minutes(minutes: int) -> datetime:
+    return _EPOCH + timedelta(minutes=minutes)
+
+
+class Domain:
+    """An immutable union of closed integer intervals."""
+
+    __slots__ = ("spans",)
+
+    def __init__(self, spans: Iterable[Interval] = ()) -> None:
+        merged: list[list[int]] = []
+        for low, high in sorted(s for s in spans if s[0] <= s[1]):
+            if merged and low <= merged[-1][1] + 1:
+                merged[-1][1] = max(merged[-1][1], high)
+            else:
+                merged.append([low, high])
+        self.spans: tuple[Interval, ...] = tuple((a, b) for a, b in merged)
+
+    def __bool__(self) -> bool:
+        return bool(self.spans)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Domain) and self.spans == other.spans
+
+    def __hash__(self) -> int:
+        return hash(self.spans)
+
+    def __repr__(self) -> str:
+        return f"Domain({[(str(from_minutes(a)), str(from_minutes(b))) for a, b in self.spans]})"
+
+    @property
+    def low(self) -> int:
+        return self.spans[0][0]
+
+    @property
+    def high(self) -> int:
+        return self.spans[-1][1]
+
+    def width(self) -> int:
+        return self.high - self.low if self.spans else -1
+
+    def intersect(self, other: Domain) -> Domain:
+        out = []
+        i = j = 0
+        a, b = self.spans, other.spans
+        while i < len(a) and j < len(b):
+            low = max(a[i][0], b[j][0])
+            high = min(a[i][1], b[j][1])
+            if low <= high:
+                out.append((low, high))
+            if a[i][1] < b[j][1]:
+                i += 1
+            else:
+                j += 1
+        return Domain(out)
+
+    def union(self, other: Domain) -> Domain:
+        return Domain(self.spans + other.spans)
+
+    def shift(self, low: int, high: int) -> Domain:
+        """{x + d : x in self, low <= d <= high} (Minkowski sum with an interval)."""
+        return Domain((a + low, b + high) for a, b in self.spans)
+
+    def covers(self, other: Domain) -> bool:
+        return self.intersect(other) == other
+
+
+EMPTY = Domain()
