@@ -1,0 +1,890 @@
+"""The figure as plain data: :func:`describe` decides everything, :mod:`.paint` only paints.
+
+Every position is in pixels at 1× from the top-left corner of the figure; every instant is
+an aware UTC ``datetime``. Text is measured with DejaVu Sans metrics (:mod:`.metrics`), so
+the layout (which labels go on which row, which day label fits) is decided and testable
+here, without matplotlib. This module must not import matplotlib: ``import timeline`` stays
+fast and the description can be checked in tests without drawing.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, tzinfo
+from typing import Literal
+
+from ..errors import InputError
+from ..model import ClaimOutcome, Clock, EventOutcome, Story, Window
+from ..zones import UTC, get_zone, local_day_bounds
+from . import text as words
+from .alt import describe_figure
+from .style import STYLE, Status
+
+__all__ = [
+    "DEFAULT_OPTIONS",
+    "Box",
+    "DayBand",
+    "EventRow",
+    "EvidenceRow",
+    "FigureSpec",
+    "KeyInstant",
+    "Label",
+    "Lane",
+    "LegendItem",
+    "RenderOptions",
+    "Span",
+    "Tick",
+    "alt_text",
+    "describe",
+]
+
+Hours = Literal[12, 24]
+HAlign = Literal["left", "right"]
+InstantKind = Literal["exact", "agreed_from", "agreed_to"]
+_STATUS_ORDER: dict[str, int] = {"pivotal": 0, "conflict": 1, "consistent": 2}
+_SCAN = timedelta(minutes=15)  # finest UTC offset granularity in use (Nepal, Chatham: :45)
+
+
+# --------------------------------------------------------------------------- options
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """What to show and how; every field has a newsroom default.
+
+    ``clocks`` overrides the story's clocks (lane order = this order); ``time_range`` is a pair
+    of aware datetimes; ``events``/``claims`` are ids to show (``None``: all); ``hours`` is 12 or
+    24; ``language`` a key of :data:`timeline.render.text.LANGUAGES`; ``width`` the figure width
+    in px at 1×; ``scale`` the pixel density of bitmaps (2 for retina).
+    """
+
+    clocks: tuple[Clock, ...] | None = None
+    time_range: tuple[datetime, datetime] | None = None
+    events: tuple[str, ...] | None = None
+    claims: tuple[str, ...] | None = None
+    hours: Hours = 24
+    language: str = "en"
+    width: int = 640
+    scale: int = 1
+    max_evidence_rows: int = 12
+
+    def __post_init__(self) -> None:
+        # Lists are welcome from notebooks; store tuples so options stay hashable.
+        for name in ("clocks", "events", "claims", "time_range"):
+            value = getattr(self, name)
+            if value is not None and not isinstance(value, tuple):
+                object.__setattr__(self, name, tuple(value))
+        if self.hours not in (12, 24):
+            raise InputError(f"hours must be 12 or 24, got {self.hours!r}")
+        if self.width < STYLE.min_width:
+            raise InputError(f"width must be at least {STYLE.min_width:.0f} px, got {self.width!r}")
+        if self.scale not in (1, 2, 3):
+            raise InputError(f"scale must be 1, 2 or 3, got {self.scale!r}")
+        if self.max_evidence_rows < 0:
+            raise InputError(f"max_evidence_rows must not be negative, got {self.max_evidence_rows!r}")
+        words.language(self.language)  # fail now, with the list of languages, not at draw time
+        if self.time_range is not None:
+            if len(self.time_range) != 2:
+                raise InputError(f"time_range must be (start, end), got {self.time_range!r}")
+            start, end = self.time_range
+            for moment in (start, end):
+                if not isinstance(moment, datetime) or moment.utcoffset() is None:
+                    raise InputError(
+                        f"time_range needs aware datetimes (with tzinfo), got {moment!r}",
+                        field="time_range",
+                    )
+            if end <= start:
+                raise InputError(f"time_range ends before it starts: {start} .. {end}", field="time_range")
+
+
+DEFAULT_OPTIONS = RenderOptions()
+
+
+# --------------------------------------------------------------------------- the description
+
+
+@dataclass(frozen=True)
+class Box:
+    """A rectangle in px at 1×, from the figure's top-left corner."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+
+    @property
+    def right(self) -> float:
+        return self.x + self.width
+
+    @property
+    def bottom(self) -> float:
+        return self.y + self.height
+
+    def overlaps(self, other: Box, gap: float = 0.0) -> bool:
+        return not (
+            self.right + gap <= other.x
+            or other.right + gap <= self.x
+            or self.bottom + gap <= other.y
+            or other.bottom + gap <= self.y
+        )
+
+
+@dataclass(frozen=True)
+class Label:
+    """One line of text: ``x`` is its left edge (``ha="left"``) or right edge; ``y`` its top."""
+
+    text: str
+    x: float
+    y: float
+    role: str
+    ha: HAlign = "left"
+    halo: bool = False  # white outline: the label sits on lines or shading
+
+    @property
+    def width(self) -> float:
+        return words.text_width(self.text, self.role)
+
+    @property
+    def box(self) -> Box:
+        left = self.x if self.ha == "left" else self.x - self.width
+        return Box(left, self.y, self.width, words.text_height(self.role))
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of time clipped to the figure; ``continues_*`` when the true window goes on."""
+
+    start: datetime
+    end: datetime
+    continues_before: bool = False
+    continues_after: bool = False
+
+
+@dataclass(frozen=True)
+class DayBand:
+    """One local calendar day of a clock, as drawn (clipped to the figure's range)."""
+
+    day: date
+    start: datetime
+    end: datetime
+    shaded: bool
+    label: Label | None
+
+
+@dataclass(frozen=True)
+class Tick:
+    at: datetime  # UTC
+    local: datetime  # on the lane's clock
+    label: str  # empty where a centred label would stick out past the axis ends
+
+
+@dataclass(frozen=True)
+class Lane:
+    """A clock: header, its local days as bands, its local hours as ticks, key-instant labels."""
+
+    clock: Clock
+    box: Box  # the banded area; header above it, tick labels below it
+    header: tuple[Label, ...]
+    days: tuple[DayBand, ...]
+    ticks: tuple[Tick, ...]
+    tick_hours: tuple[int, ...]  # local hours that get a tick (for HourLocator(byhour=...))
+    instant_labels: tuple[Label, ...]  # one per key instant, in the order of FigureSpec.instants
+
+
+@dataclass(frozen=True)
+class KeyInstant:
+    """A vertical line through all lanes, read on each clock (``labels`` in lane order)."""
+
+    at: datetime
+    event: str
+    kind: InstantKind
+    labels: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class EventRow:
+    event: str
+    label: Label
+    y: float  # centre of the bar or marker
+    robust: tuple[Span, ...]  # light: holds if any one report is wrong
+    agreed: Span | None  # dark: holds if every report is right
+    exact: datetime | None  # a known instant, drawn as a point
+
+
+@dataclass(frozen=True)
+class EvidenceRow:
+    claim: str
+    article: str
+    status: Status
+    texts: tuple[Label, ...]  # tag, then the report, then (pivotal, conflict) what it needs
+    marker: tuple[float, float]  # centre of the status marker, px
+    y: float  # centre of the window bar
+    window: Span | None
+    highlight: Box | None  # pale background behind a pivotal report
+
+
+@dataclass(frozen=True)
+class LegendItem:
+    kind: Literal["robust", "agreed", "exact"]
+    swatch: Box
+    label: Label
+
+
+@dataclass(frozen=True)
+class FigureSpec:
+    """Everything the figure shows, decided; :func:`timeline.render.draw` paints it."""
+
+    width: float
+    height: float
+    scale: int
+    language: str
+    hours: Hours
+    start: datetime  # the time range, UTC
+    end: datetime
+    axis_left: float  # px of ``start`` and ``end`` on every time axis
+    axis_right: float
+    title: str
+    texts: tuple[Label, ...]  # title, subtitle, headings, notes, footnotes, source, credit
+    legend: tuple[LegendItem, ...]
+    events_box: Box
+    events: tuple[EventRow, ...]
+    lanes: tuple[Lane, ...]
+    instants: tuple[KeyInstant, ...]
+    evidence_box: Box | None
+    evidence: tuple[EvidenceRow, ...]
+    agreed_columns: tuple[Span, ...]  # agreed windows, shaded behind the evidence rows
+    footnotes: tuple[str, ...]
+    alt_text: str
+    not_drawn: tuple[str, ...] = field(default=())  # claim ids left out, for the record
+
+    def x(self, moment: datetime) -> float:
+        """Horizontal px of an instant (linear in UTC: one axis for every clock)."""
+        fraction = (moment - self.start) / (self.end - self.start)
+        return self.axis_left + fraction * (self.axis_right - self.axis_left)
+
+    def labels(self) -> Iterator[Label]:
+        """Every text placed by the description (tick labels are placed by the axis)."""
+        yield from self.texts
+        for item in self.legend:
+            yield item.label
+        for row in self.events:
+            yield row.label
+        for lane in self.lanes:
+            yield from lane.header
+            yield from (band.label for band in lane.days if band.label is not None)
+            yield from lane.instant_labels
+        for evidence in self.evidence:
+            yield from evidence.texts
+
+    def _repr_png_(self) -> bytes:
+        """Jupyter shows a FigureSpec as its PNG (matplotlib is imported only now)."""
+        from .paint import png_bytes
+
+        return png_bytes(self)
+
+
+def alt_text(spec: FigureSpec) -> str:
+    """The plain-language description to publish beside the image."""
+    return spec.alt_text
+
+
+# --------------------------------------------------------------------------- describe
+
+
+@dataclass(frozen=True)
+class _Shown:
+    """The selection: clocks, events, claims, after applying the options."""
+
+    clocks: tuple[Clock, ...]
+    zones: tuple[tzinfo, ...]
+    events: tuple[EventOutcome, ...]
+    labels: dict[str, str]
+    claims: tuple[ClaimOutcome, ...]
+    unresolved: tuple[ClaimOutcome, ...]
+    unplaced_events: tuple[str, ...]
+
+
+def describe(
+    story: Story,
+    events: Sequence[EventOutcome],
+    claims: Sequence[ClaimOutcome],
+    *,
+    options: RenderOptions = DEFAULT_OPTIONS,
+) -> FigureSpec:
+    """Decide the whole figure: lanes, days, ticks, key instants, bars, evidence, text, alt text."""
+    lang = words.language(options.language)
+    shown = _select(story, events, claims, options)
+    start, end = options.time_range or _default_range(shown)
+    start, end = start.astimezone(UTC), end.astimezone(UTC)
+    width = float(options.width)
+    left, right = STYLE.margin, width - STYLE.margin
+    frame = _Frame(start, end, left, right)
+
+    texts: list[Label] = []
+    y = STYLE.margin
+    y = _block(texts, story.title, "title", left, y, right - left)
+    y = _block(texts, story.subtitle, "subtitle", left, y, right - left)
+    legend, y = _legend(shown.events, lang, left, y + STYLE.gap, right)
+
+    event_rows, events_box = _event_rows(shown, frame, y + STYLE.gap)
+    instants = _key_instants(shown, frame, options.hours, lang)
+    lanes, y = _lanes(shown, frame, instants, options.hours, lang, events_box.bottom + STYLE.gap)
+
+    evidence, evidence_box, limited, y = _evidence(story, shown, frame, options, lang, texts, y + STYLE.gap)
+    footnotes = _footnotes(shown, limited, lang)
+    for note in footnotes:
+        y = _block(texts, note, "note", left, y, right - left)
+    y += STYLE.gap / 2
+    for line in (story.source_line, story.credit):
+        y = _block(texts, line, "small", left, y, right - left)
+    height = y + STYLE.margin
+
+    columns = tuple(
+        span
+        for outcome in shown.events
+        if outcome.agreed_start is not None and not outcome.exact
+        for span in [frame.clip(outcome.agreed_start)]
+        if span is not None
+    )
+    return FigureSpec(
+        width=width,
+        height=height,
+        scale=options.scale,
+        language=lang.code,
+        hours=options.hours,
+        start=start,
+        end=end,
+        axis_left=left,
+        axis_right=right,
+        title=story.title,
+        texts=tuple(texts),
+        legend=legend,
+        events_box=events_box,
+        events=event_rows,
+        lanes=lanes,
+        instants=instants,
+        evidence_box=evidence_box,
+        evidence=evidence,
+        agreed_columns=columns,
+        footnotes=footnotes,
+        alt_text=describe_figure(
+            clocks=shown.clocks,
+            zones=shown.zones,
+            events=shown.events,
+            labels=shown.labels,
+            drawn=tuple(row.status for row in evidence),
+            pivotal=tuple(_pivotal_sentence(story, outcome, shown) for outcome in _pivotal(shown.claims)),
+            not_drawn=len(shown.unresolved) + len(limited),
+            unplaced=shown.unplaced_events,
+        ),
+        not_drawn=tuple(outcome.claim.id for outcome in (*shown.unresolved, *limited)),
+    )
+
+
+@dataclass(frozen=True)
+class _Frame:
+    """The time range and where it lies on the page."""
+
+    start: datetime
+    end: datetime
+    left: float
+    right: float
+
+    def x(self, moment: datetime) -> float:
+        return self.left + (moment - self.start) / (self.end - self.start) * (self.right - self.left)
+
+    @property
+    def px_per_hour(self) -> float:
+        return (self.right - self.left) / ((self.end - self.start) / timedelta(hours=1))
+
+    def clip(self, window: Window) -> Span | None:
+        if window.latest < self.start or window.earliest > self.end:
+            return None
+        return Span(
+            max(window.earliest, self.start),
+            min(window.latest, self.end),
+            continues_before=window.earliest < self.start,
+            continues_after=window.latest > self.end,
+        )
+
+    def clip_or_edge(self, window: Window) -> Span:
+        """Like :meth:`clip`, but a window off the range becomes an arrow at the nearer edge."""
+        span = self.clip(window)
+        if span is not None:
+            return span
+        edge = self.start if window.latest < self.start else self.end
+        return Span(edge, edge, continues_before=edge == self.start, continues_after=edge == self.end)
+
+
+# --------------------------------------------------------------------------- selection
+
+
+def _select(
+    story: Story, events: Sequence[EventOutcome], claims: Sequence[ClaimOutcome], options: RenderOptions
+) -> _Shown:
+    clocks = options.clocks if options.clocks is not None else story.clocks
+    if not clocks:
+        raise InputError("no clocks to draw: give the story clocks or RenderOptions(clocks=...)")
+    zones = tuple(get_zone(clock.zone, field=f"clock {clock.name!r}") for clock in clocks)
+
+    chosen = list(events)
+    if options.events is not None:
+        known = {outcome.event for outcome in events}
+        missing = [event_id for event_id in options.events if event_id not in known]
+        if missing:
+            raise InputError(f"no outcome for event(s) {missing}; known: {sorted(known)}", field="events")
+        chosen = [outcome for outcome in events if outcome.event in options.events]
+    placed = sorted((o for o in chosen if o.start is not None), key=lambda o: _robust_start(o).earliest)
+    unplaced = tuple(_event_label(story, o) for o in chosen if o.start is None)
+
+    picked = list(claims)
+    if options.claims is not None:
+        known = {outcome.claim.id for outcome in claims}
+        missing = [claim_id for claim_id in options.claims if claim_id not in known]
+        if missing:
+            raise InputError(f"no outcome for claim(s) {missing}; known: {sorted(known)}", field="claims")
+        picked = [outcome for outcome in claims if outcome.claim.id in options.claims]
+    if options.events is not None:
+        picked = [o for o in picked if o.claim.event is None or o.claim.event in options.events]
+    return _Shown(
+        clocks=tuple(clocks),
+        zones=zones,
+        events=tuple(placed),
+        labels={o.event: _event_label(story, o) for o in placed},
+        claims=tuple(o for o in picked if o.status != "unresolved"),
+        unresolved=tuple(o for o in picked if o.status == "unresolved"),
+        unplaced_events=unplaced,
+    )
+
+
+def _event_label(story: Story, outcome: EventOutcome) -> str:
+    if outcome.label:
+        return outcome.label
+    try:
+        return story.event(outcome.event).label
+    except KeyError:
+        return outcome.event
+
+
+def _robust_start(outcome: EventOutcome) -> Window:
+    assert outcome.start is not None  # only placed events get here
+    return outcome.start
+
+
+def _default_range(shown: _Shown) -> tuple[datetime, datetime]:
+    """Hull of the events' robust windows (start and end), widened by a margin, whole UTC hours."""
+    windows = [
+        window
+        for outcome in shown.events
+        for window in (outcome.start, outcome.end, *outcome.start_spans)
+        if window is not None
+    ]
+    if not windows:
+        windows = [o.window for o in shown.claims if o.window is not None]
+    if not windows:
+        raise InputError("nothing to draw: no event or report has a time; pass RenderOptions(time_range=...)")
+    low = min(w.earliest for w in windows).astimezone(UTC)
+    high = max(w.latest for w in windows).astimezone(UTC)
+    margin = max((high - low) * STYLE.range_margin, timedelta(hours=1))
+    low, high = low - margin, high + margin
+    hour = timedelta(hours=1)
+    floor = low.replace(minute=0, second=0, microsecond=0)
+    ceil = high.replace(minute=0, second=0, microsecond=0)
+    return floor, ceil if ceil == high else ceil + hour
+
+
+# --------------------------------------------------------------------------- text blocks
+
+
+def _block(texts: list[Label], content: str, role: str, x: float, y: float, width: float) -> float:
+    """Wrap ``content`` into lines at ``y``; return the y below it."""
+    pitch = STYLE.font(role).size * STYLE.line_height
+    for line in words.wrap(content, width, role):
+        texts.append(Label(line, x, y, role))
+        y += pitch
+    return y
+
+
+def _legend(
+    events: tuple[EventOutcome, ...], lang: words.Language, left: float, y: float, right: float
+) -> tuple[tuple[LegendItem, ...], float]:
+    kinds: list[Literal["robust", "agreed", "exact"]] = []
+    if any(not o.exact for o in events):
+        kinds.append("robust")
+    if any(not o.exact and o.agreed_start is not None for o in events):
+        kinds.append("agreed")
+    if any(o.exact for o in events):
+        kinds.append("exact")
+    pitch = STYLE.font("label").size * STYLE.line_height
+    items: list[LegendItem] = []
+    x = left
+    swatch, item_gap = STYLE.legend_swatch, 2 * STYLE.text_gap
+    for kind in kinds:
+        text = lang.words[kind]
+        needed = swatch + STYLE.label_pad + words.text_width(text, "label")
+        if x > left and x + needed > right:  # flow onto the next line
+            x, y = left, y + pitch
+        text = words.fit(text, right - x - swatch - STYLE.label_pad, "label")
+        height = words.text_height("label")
+        box = Box(x, y + height * 0.3, swatch, height * 0.45)
+        label = Label(text, x + swatch + STYLE.label_pad, y, "label")
+        items.append(LegendItem(kind, box, label))
+        x = label.box.right + item_gap
+    return tuple(items), (y + pitch if items else y)
+
+
+# --------------------------------------------------------------------------- events
+
+
+def _event_rows(shown: _Shown, frame: _Frame, top: float) -> tuple[tuple[EventRow, ...], Box]:
+    rows: list[EventRow] = []
+    text_h = words.text_height("event")
+    for index, outcome in enumerate(shown.events):
+        row_top = top + index * STYLE.event_row
+        bar_y = row_top + text_h + 2 + STYLE.event_bar / 2
+        start = _robust_start(outcome)
+        exact = start.earliest.astimezone(UTC) if outcome.exact else None
+        robust = () if exact else tuple(frame.clip_or_edge(w) for w in (outcome.start_spans or (start,)))
+        agreed = None if exact or outcome.agreed_start is None else frame.clip_or_edge(outcome.agreed_start)
+        text = words.fit(shown.labels[outcome.event], frame.right - frame.left, "event")
+        width = words.text_width(text, "event")
+        anchor = frame.x(exact) - STYLE.event_bar / 2 if exact else frame.x(robust[0].start)
+        x = min(max(anchor, frame.left), frame.right - width)
+        rows.append(
+            EventRow(
+                event=outcome.event,
+                label=Label(text, x, row_top, "event", halo=True),
+                y=bar_y,
+                robust=robust,
+                agreed=agreed,
+                exact=exact,
+            )
+        )
+    box = Box(frame.left, top, frame.right - frame.left, max(len(rows), 1) * STYLE.event_row)
+    return tuple(rows), box
+
+
+def _key_instants(shown: _Shown, frame: _Frame, hours: Hours, lang: words.Language) -> tuple[KeyInstant, ...]:
+    """The oath's start, the edges of each agreed window: the moments readers compare clocks at."""
+    found: list[tuple[datetime, str, InstantKind]] = []
+    for outcome in shown.events:
+        if outcome.exact:
+            found.append((_robust_start(outcome).earliest, outcome.event, "exact"))
+        elif outcome.agreed_start is not None:
+            found.append((outcome.agreed_start.earliest, outcome.event, "agreed_from"))
+            if outcome.agreed_start.width > timedelta(0):
+                found.append((outcome.agreed_start.latest, outcome.event, "agreed_to"))
+    instants: list[KeyInstant] = []
+    seen: set[datetime] = set()
+    for at, event, kind in sorted(found, key=lambda item: item[0]):
+        at = at.astimezone(UTC)
+        if at in seen or not frame.start <= at <= frame.end:
+            continue
+        seen.add(at)
+        labels = tuple(words.instant_label(at.astimezone(zone), hours, lang) for zone in shown.zones)
+        instants.append(KeyInstant(at, event, kind, labels))
+    return tuple(instants)
+
+
+# --------------------------------------------------------------------------- lanes
+
+
+def _lanes(
+    shown: _Shown,
+    frame: _Frame,
+    instants: tuple[KeyInstant, ...],
+    hours: Hours,
+    lang: words.Language,
+    top: float,
+) -> tuple[tuple[Lane, ...], float]:
+    step = _tick_step(shown.zones, frame, hours, lang)
+    # Lay out each lane's instant labels in rows first: every lane gets the height of the busiest.
+    placed = [_place_instant_labels(instants, index, frame) for index in range(len(shown.zones))]
+    rows = max((row for lane in placed for _, row in lane), default=-1) + 1
+    box_height = STYLE.lane_day_row + rows * STYLE.lane_instant_row + STYLE.lane_bottom_pad
+    below = STYLE.tick_length + STYLE.tick_label_pad + words.text_height("small") + STYLE.lane_gap
+    lanes: list[Lane] = []
+    y = top
+    for index, (clock, zone) in enumerate(zip(shown.clocks, shown.zones, strict=True)):
+        box = Box(frame.left, y + STYLE.lane_header, frame.right - frame.left, box_height)
+        labels = tuple(
+            Label(
+                instant.labels[index],
+                x,
+                box.y + STYLE.lane_day_row + row * STYLE.lane_instant_row,
+                "instant",
+                ha=ha,
+                halo=True,
+            )
+            for instant, ((x, ha), row) in zip(instants, placed[index], strict=True)
+        )
+        lanes.append(
+            Lane(
+                clock=clock,
+                box=box,
+                header=_lane_header(clock, zone, frame, hours, lang, y),
+                days=_day_bands(zone, frame, lang, box),
+                ticks=_ticks(zone, frame, step, hours, lang) if step else (),
+                tick_hours=tuple(range(0, 24, step)) if step else (),
+                instant_labels=labels,
+            )
+        )
+        y = box.bottom + below
+    return tuple(lanes), y
+
+
+def _offsets(zone: tzinfo, frame: _Frame) -> list[tuple[datetime, timedelta]]:
+    """Each UTC offset the clock shows within the range, with the instant it starts."""
+    moment = frame.start
+    found: list[tuple[datetime, timedelta]] = []
+    while moment <= frame.end:
+        offset = moment.astimezone(zone).utcoffset() or timedelta(0)
+        if not found or found[-1][1] != offset:
+            found.append((moment, offset))
+        moment += _SCAN
+    return found
+
+
+def _lane_header(
+    clock: Clock, zone: tzinfo, frame: _Frame, hours: Hours, lang: words.Language, y: float
+) -> tuple[Label, ...]:
+    name = Label(clock.name, frame.left, y, "event")
+    offsets = _offsets(zone, frame)
+    parts = [words.offset_label(offsets[0][1])]
+    for moment, offset in offsets[1:]:
+        local = moment.astimezone(zone)
+        # Daylight saving, said in words: readers should not have to infer it from the ticks.
+        when = f"{words.clock_time(local, hours, lang)} {words.day_labels(local.date(), lang)[0]}"
+        parts.append(f"→ {words.offset_label(offset)} from {when}")
+    x = name.box.right + STYLE.text_gap
+    text = words.fit(" ".join(parts), frame.right - x, "small")
+    return (name, Label(text, x, y + 1, "small"))
+
+
+def _day_bands(zone: tzinfo, frame: _Frame, lang: words.Language, box: Box) -> tuple[DayBand, ...]:
+    bands: list[DayBand] = []
+    day = frame.start.astimezone(zone).date()
+    while True:
+        begin, finish = local_day_bounds(day, zone)
+        if begin >= frame.end:
+            break
+        start, end = max(begin, frame.start), min(finish, frame.end)
+        x0, x1 = frame.x(start) + STYLE.label_pad, frame.x(end) - STYLE.label_pad
+        label = next(
+            (
+                Label(candidate, x0, box.y + 3, "day", halo=True)
+                for candidate in words.day_labels(day, lang)
+                if x0 + words.text_width(candidate, "day") <= x1
+            ),
+            None,
+        )
+        # Shade by the calendar (odd ordinal days), so a day keeps its shade when the range moves.
+        bands.append(DayBand(day, start, end, shaded=day.toordinal() % 2 == 1, label=label))
+        day += timedelta(days=1)
+    return tuple(bands)
+
+
+def _tick_step(zones: tuple[tzinfo, ...], frame: _Frame, hours: Hours, lang: words.Language) -> int:
+    """Hours between ticks: the smallest step whose labels never touch, even across a DST jump."""
+    sample = datetime(2001, 1, 1)
+    labels = (words.hour_label(sample.replace(hour=hour), hours, lang) for hour in range(24))
+    widest = max(words.text_width(label, "small") for label in labels)
+    jump = max(
+        (
+            abs(b[1] - a[1]) / timedelta(hours=1)
+            for zone in zones
+            for a, b in itertools.pairwise(_offsets(zone, frame))
+        ),
+        default=0.0,
+    )
+    for step in STYLE.tick_steps:
+        # Labels are centred on their ticks: neighbours need a label width plus a gap between them.
+        if (step - jump) * frame.px_per_hour >= widest + 2 * STYLE.text_gap:
+            return step
+    return 0
+
+
+def _ticks(zone: tzinfo, frame: _Frame, step: int, hours: Hours, lang: words.Language) -> tuple[Tick, ...]:
+    """Whole local hours divisible by ``step``, found by walking UTC: DST-correct by construction."""
+    ticks: list[Tick] = []
+    moment = frame.start.replace(minute=0, second=0, microsecond=0)
+    while moment <= frame.end:
+        local = moment.astimezone(zone)
+        if moment >= frame.start and local.minute == 0 and local.hour % step == 0:
+            label = words.hour_label(local, hours, lang)
+            half = words.text_width(label, "small") / 2
+            if not frame.left <= frame.x(moment) - half <= frame.x(moment) + half <= frame.right:
+                label = ""  # centred on a tick near the edge it would stick out of the figure
+            ticks.append(Tick(moment, local, label))
+        moment += _SCAN
+    return tuple(ticks)
+
+
+def _place_instant_labels(
+    instants: tuple[KeyInstant, ...], lane: int, frame: _Frame
+) -> list[tuple[tuple[float, HAlign], int]]:
+    """Greedy rows: right of the line if it fits, else left, else the next row down."""
+    taken: list[list[tuple[float, float]]] = []
+    placed: list[tuple[tuple[float, HAlign], int]] = []
+    for instant in instants:
+        width = words.text_width(instant.labels[lane], "instant")
+        x = frame.x(instant.at)
+        options: list[tuple[float, float, float, HAlign]] = [
+            (x + STYLE.label_pad, x + STYLE.label_pad + width, x + STYLE.label_pad, "left"),
+            (x - STYLE.label_pad - width, x - STYLE.label_pad, x - STYLE.label_pad, "right"),
+        ]
+        inside = [o for o in options if o[0] >= frame.left and o[1] <= frame.right] or options[:1]
+        for row in range(len(taken) + 1):
+            if row == len(taken):
+                taken.append([])
+            free = [
+                o
+                for o in inside
+                if all(o[1] + STYLE.text_gap <= a or b + STYLE.text_gap <= o[0] for a, b in taken[row])
+            ]
+            if free:
+                low, high, anchor, ha = free[0]
+                taken[row].append((low, high))
+                placed.append(((anchor, ha), row))
+                break
+    return placed
+
+
+# --------------------------------------------------------------------------- evidence
+
+
+def _pivotal(claims: tuple[ClaimOutcome, ...]) -> list[ClaimOutcome]:
+    return [outcome for outcome in claims if outcome.status == "pivotal"]
+
+
+def _clock_names(zones: Sequence[str], shown: _Shown, lang: words.Language) -> str:
+    by_zone = {clock.zone: clock.name for clock in shown.clocks}
+    names = [by_zone.get(zone, zone.rsplit("/", 1)[-1].replace("_", " ")) for zone in zones]
+    return lang.words["or"].join(names)
+
+
+def _window_on(window: Window, zone: str, hours: Hours, lang: words.Language) -> str:
+    tz = get_zone(zone)
+    return " – ".join(
+        words.instant_label(moment.astimezone(tz), hours, lang) for moment in (window.earliest, window.latest)
+    )
+
+
+def _needs(outcome: ClaimOutcome, shown: _Shown, hours: Hours, lang: words.Language) -> str:
+    """What a pivotal report needs, in words: the clock, and the window read on it."""
+    clocks = _clock_names(outcome.zones, shown, lang)
+    if len(outcome.zones) == 1 and outcome.window is not None:
+        window = _window_on(outcome.window, outcome.zones[0], hours, lang)
+        return lang.words["needs_one"].format(clocks=clocks, window=window)
+    return lang.words["needs_many"].format(clocks=clocks)
+
+
+def _quote(story: Story, outcome: ClaimOutcome) -> str:
+    """The words of the report: the quote span of the article if we have it, else the mention."""
+    mention = outcome.claim.mention
+    article = next((a for a in story.articles if a.id == outcome.claim.article), None)
+    quoted = mention.text
+    if article is not None and 0 <= mention.quote_start < mention.quote_end <= len(article.text):
+        quoted = article.text[mention.quote_start : mention.quote_end]
+    return " ".join(quoted.split())
+
+
+def _pivotal_sentence(story: Story, outcome: ClaimOutcome, shown: _Shown) -> str:
+    outlet = outcome.claim.outlet or "unknown outlet"
+    clocks = _clock_names(outcome.zones, shown, words.LANGUAGES["en"])
+    return f"{outcome.claim.article} ({outlet}, “{_quote(story, outcome)}”) holds only on the {clocks} clock"
+
+
+def _evidence(
+    story: Story,
+    shown: _Shown,
+    frame: _Frame,
+    options: RenderOptions,
+    lang: words.Language,
+    texts: list[Label],
+    top: float,
+) -> tuple[tuple[EvidenceRow, ...], Box | None, tuple[ClaimOutcome, ...], float]:
+    ordered = sorted(
+        shown.claims,
+        key=lambda o: (
+            _STATUS_ORDER.get(o.status, 3),
+            o.window.earliest if o.window else frame.end,
+            o.window.latest if o.window else frame.end,
+            _natural(o.claim.id),
+        ),
+    )
+    drawn, limited = ordered[: options.max_evidence_rows], tuple(ordered[options.max_evidence_rows :])
+    if not drawn:
+        return (), None, limited, top
+    width = frame.right - frame.left
+    y = _block(texts, lang.words["evidence"], "heading", frame.left, top, width)
+    y = _block(texts, lang.words["evidence_note"], "small", frame.left, y, width)
+    y += STYLE.label_pad
+    box_top = y
+    rows: list[EvidenceRow] = []
+    line = STYLE.font("label").size * STYLE.line_height
+    small_line = STYLE.font("small").size * STYLE.line_height
+    marker = max(STYLE.status_marker_sizes.values())
+    indent = frame.left + marker + STYLE.label_pad
+    for outcome in drawn:
+        row_top = y
+        tag = Label(lang.words[outcome.status], indent, y, STYLE.status_tags[outcome.status])
+        outlet = outcome.claim.outlet or lang.words["unknown_outlet"]
+        body_x = tag.box.right + STYLE.text_gap
+        body = f"{outcome.claim.article} · {outlet} · “{_quote(story, outcome)}”"
+        labels = [tag, Label(words.fit(body, frame.right - body_x, "label"), body_x, y, "label")]
+        y += line
+        detail = ""
+        if outcome.status == "pivotal":
+            detail = _needs(outcome, shown, options.hours, lang)
+        elif outcome.status == "conflict":
+            detail = outcome.reason
+        if outcome.window is None:
+            detail = f"{detail} · {lang.words['no_window']}" if detail else lang.words["no_window"]
+        if detail:
+            labels.append(Label(words.fit(detail, frame.right - indent, "small"), indent, y, "small"))
+            y += small_line
+        bar_y = y + STYLE.evidence_bar / 2 + 1
+        y = bar_y + STYLE.evidence_bar / 2 + STYLE.gap
+        marker_y = row_top + words.text_height("label") / 2
+        highlight = None
+        if outcome.status == "pivotal":
+            highlight = Box(frame.left - 4, row_top - 3, width + 8, y - row_top - 2)
+        rows.append(
+            EvidenceRow(
+                claim=outcome.claim.id,
+                article=outcome.claim.article,
+                status=outcome.status,
+                texts=tuple(labels),
+                marker=(frame.left + marker / 2, marker_y),
+                y=bar_y,
+                window=frame.clip_or_edge(outcome.window) if outcome.window is not None else None,
+                highlight=highlight,
+            )
+        )
+    box = Box(frame.left, box_top, width, y - box_top)
+    return tuple(rows), box, limited, y
+
+
+def _natural(text: str) -> tuple[tuple[int, str], ...]:
+    """Sort key that puts S2 before S11."""
+    return tuple((int(part), "") if part.isdigit() else (-1, part) for part in re.split(r"(\d+)", text))
+
+
+def _footnotes(shown: _Shown, limited: tuple[ClaimOutcome, ...], lang: words.Language) -> tuple[str, ...]:
+    notes: list[str] = []
+    if shown.unresolved:
+        reasons = (o.reason or o.claim.unresolved or "no reason given" for o in shown.unresolved)
+        ids = ", ".join(
+            f"{o.claim.article}: {reason}" for o, reason in zip(shown.unresolved, reasons, strict=True)
+        )
+        notes.append(words.counted(lang, "unresolved", len(shown.unresolved), ids=ids))
+    if limited:
+        ids = ", ".join(o.claim.article for o in limited)
+        notes.append(words.counted(lang, "limited", len(limited), ids=ids))
+    if shown.unplaced_events:
+        notes.append(lang.words["no_event"].format(labels=", ".join(shown.unplaced_events)))
+    return tuple(notes)
