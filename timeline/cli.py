@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .errors import InputError, TimelineError, TimelineWarning
@@ -57,12 +57,6 @@ def _tag(args: argparse.Namespace) -> int:
     return 0
 
 
-def _eval(args: argparse.Namespace) -> int:
-    from .evaluate import main_eval
-
-    return main_eval(args.rest)
-
-
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="timeline", description="Reconstruct when things happened from news reports.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -77,20 +71,28 @@ def _parser() -> argparse.ArgumentParser:
     tag.add_argument("--corpus", help="tag every document of a corpus (JSON lines, see docs)")
     tag.add_argument("--out", help="with --corpus: where to write the tagged corpus")
     tag.set_defaults(run=_tag)
-    evaluate = sub.add_parser("eval", help="score the tagger on an annotated corpus (TempEval-3 Task A)",
-                              add_help=False)
-    evaluate.add_argument("rest", nargs=argparse.REMAINDER)
-    evaluate.set_defaults(run=_eval)
+    sub.add_parser("eval", help="score the tagger on an annotated corpus (TempEval-3 Task A); see eval --help")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == ["eval"]:
+        # The scorer has its own options (and --help); hand them over untouched.
+        from .evaluate import main_eval
+
+        return _guarded(lambda: main_eval(arguments[1:]))
+    args = _parser().parse_args(arguments)
+    return _guarded(lambda: int(args.run(args)))
+
+
+def _guarded(action: Callable[[], int]) -> int:
+    """Run a command; input errors become one line on stderr and exit status 2, not a traceback."""
     with warnings.catch_warnings():
         warnings.simplefilter("always", TimelineWarning)
         warnings.showwarning = _show_warning  # type: ignore[assignment]
         try:
-            return int(args.run(args))
+            return action()
         except TimelineError as error:
             print(f"timeline: error: {error}", file=sys.stderr)
             return 2
