@@ -9,6 +9,7 @@ import json
 import random
 import subprocess
 import sys
+import types
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import Enum
@@ -30,6 +31,7 @@ from timeline.evaluate import (
     main_eval,
     main_tag_corpus,
     pair_timexes,
+    project_tagger,
     read_corpus,
     score,
     tag_documents,
@@ -231,9 +233,7 @@ def timex_lists(draw: st.DrawFn) -> list[GoldTimex]:
         st.lists(st.tuples(st.integers(0, TEXT_LEN - 1), st.integers(1, 12)), max_size=12)
     )  # overlapping, nested and duplicated extents all occur
     return [
-        GoldTimex(
-            s, min(s + n, TEXT_LEN), "", draw(st.sampled_from(["DATE", "SET"])), draw(st.sampled_from("ab"))
-        )
+        GoldTimex(s, min(s + n, TEXT_LEN), "", draw(st.sampled_from(["DATE", "SET"])), draw(st.sampled_from("ab")))
         for s, n in spans
     ]
 
@@ -291,9 +291,7 @@ def test_read_corpus_keeps_fields_and_extra_keys(tmp_path: Path) -> None:
 def test_write_then_read_round_trips(tmp_path: Path) -> None:
     text = "Ünïcode first, then 1 März 2008 — and 2009."
     original = [
-        CorpusDoc(
-            "d1", "2008-03-01", text, (tx(text, "1 März 2008"), tx(text, "2009")), {"url": "u", "n": [1]}
-        ),
+        CorpusDoc("d1", "2008-03-01", text, (tx(text, "1 März 2008"), tx(text, "2009")), {"url": "u", "n": [1]}),
         CorpusDoc("d2", "2009-01-01T10:00:00", "nothing", (), {}),
     ]
     path = tmp_path / "out.jsonl"
@@ -331,9 +329,7 @@ TIMEX = corpus_line()["timexes"][0]  # type: ignore[index]
         (corpus_line(doc_id="d1"), "doc_id", "already used on line 1"),
     ],
 )
-def test_bad_line_names_file_line_and_field(
-    tmp_path: Path, bad: object, field: str | None, message: str
-) -> None:
+def test_bad_line_names_file_line_and_field(tmp_path: Path, bad: object, field: str | None, message: str) -> None:
     path = write_lines(tmp_path / "bad.jsonl", [corpus_line(), "", bad, corpus_line(doc_id="d4")])
     with pytest.raises(CorpusError, match=message) as info:
         read_corpus(path)
@@ -373,18 +369,14 @@ def corpus_file(tmp_path: Path) -> Path:
     text = "On March 1, 2008 it rained for two days."
     gold = [
         CorpusDoc("d1", "2008-03-05", text, (tx(text, "March 1, 2008", "DATE", "2008-03-01"),), {"k": 1}),
-        CorpusDoc(
-            "d2", "2009-01-01T17:00:00", "Yesterday.", (tx("Yesterday.", "Yesterday", "DATE", "2008-12-31"),)
-        ),
+        CorpusDoc("d2", "2009-01-01T17:00:00", "Yesterday.", (tx("Yesterday.", "Yesterday", "DATE", "2008-12-31"),)),
     ]
     path = tmp_path / "gold.jsonl"
     write_corpus(gold, path)
     return path
 
 
-def replaying_tagger(
-    path: Path, calls: list[tuple[str, str]] | None = None
-) -> Callable[[str, str], list[FakeTimex]]:
+def replaying_tagger(path: Path, calls: list[tuple[str, str]] | None = None) -> Callable[[str, str], list[FakeTimex]]:
     """A tagger that answers with the gold timexes of the document (records its calls)."""
     by_text = {d.text: d.timexes for d in read_corpus(path)}
 
@@ -432,6 +424,25 @@ def test_tagger_bugs_name_the_document(tmp_path: Path) -> None:
     assert "while tagging document 'd1'" in "".join(info.value.__notes__)
 
 
+def test_project_tagger_looks_in_extract_then_tagger(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[tuple[str, object, object]] = []
+
+    def tag(text: str, *, published: object, tz: object) -> list[FakeTimex]:
+        calls.append((text, published, tz))
+        return []
+
+    module = types.ModuleType("timeline.tagger")
+    module.tag = tag  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "timeline.extract", types.ModuleType("timeline.extract"))  # no tag
+    monkeypatch.setitem(sys.modules, "timeline.tagger", module)
+    project_tagger()("Tuesday.", "2008-03-01")
+    assert calls == [("Tuesday.", "2008-03-01", None)]  # the dct as publication date, no zone
+
+    monkeypatch.setitem(sys.modules, "timeline.tagger", types.ModuleType("timeline.tagger"))
+    with pytest.raises(TaggerUnavailableError, match="--system"):
+        project_tagger()
+
+
 # --------------------------------------------------------------------------- command line
 
 
@@ -459,7 +470,7 @@ def test_main_eval_failures_return_codes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     bad = write_lines(tmp_path / "bad.jsonl", ["not json"])
-    assert main_eval([str(bad)]) == 1
+    assert main_eval([str(bad)]) == 2
     assert "row 1" in capsys.readouterr().err
     assert main_eval(["--errors", "-1", str(bad)]) == 2
 
@@ -467,7 +478,7 @@ def test_main_eval_failures_return_codes(
         raise TaggerUnavailableError("no tagger here")
 
     monkeypatch.setattr("timeline.evaluate.project_tagger", unavailable)
-    assert main_eval([str(corpus_file(tmp_path))]) == 1
+    assert main_eval([str(corpus_file(tmp_path))]) == 2
     assert "no tagger here" in capsys.readouterr().err
 
 
@@ -487,7 +498,7 @@ def test_main_tag_corpus_writes_system_timexes(
         ("On", "2008-03-05", {"k": 1}),
         ("Ye", "2009-01-01T17:00:00", {}),
     ]
-    assert main_tag_corpus(tmp_path / "missing.jsonl", out) == 1
+    assert main_tag_corpus(tmp_path / "missing.jsonl", out) == 2
     assert "cannot be read" in capsys.readouterr().err
 
 
@@ -529,3 +540,16 @@ def test_real_corpus_round_trips(name: str, tmp_path: Path) -> None:
     docs = read_corpus(real_corpus(name))
     write_corpus(docs, tmp_path / name)
     assert read_corpus(tmp_path / name) == docs
+
+
+def test_real_tagger_on_meantime_clears_a_floor() -> None:
+    path = real_corpus("meantime-en.jsonl")
+    try:
+        tagger = project_tagger()
+    except TaggerUnavailableError as exc:
+        pytest.skip(f"the project's tagger is not there yet: {exc}")
+    s = evaluate_tagger(path, tagger)
+    # A floor far below the tagger's figures when this was written (relaxed F1 0.90, value F1 0.77):
+    # it catches a broken hand-over (shifted offsets, the dct not reaching the tagger), not tuning.
+    assert s.docs == 120
+    assert s.relaxed_f1 > 0.7 and s.value_f1 > 0.5

@@ -148,9 +148,7 @@ Tagger = Callable[[str, str], Sequence[TimexLike]]
 # --------------------------------------------------------------------------- corpus I/O
 
 
-def _require(
-    obj: Mapping[str, Any], key: str, kind: type, *, path: object, line: int, prefix: str = ""
-) -> Any:
+def _require(obj: Mapping[str, Any], key: str, kind: type, *, path: object, line: int, prefix: str = "") -> Any:
     """Return ``obj[key]`` if present and of ``kind``; otherwise say where and what to do."""
     name = f"{prefix}{key}"
     if key not in obj:
@@ -218,15 +216,12 @@ def _parse_doc(obj: object, *, path: object, line: int) -> CorpusDoc:
     raw_timexes = _require(obj, "timexes", list, path=path, line=line)
     if not dct.strip():
         raise CorpusError(
-            "is empty; give the publication date (e.g. 2008-03-01): relative expressions are "
-            "resolved against it",
+            "is empty; give the publication date (e.g. 2008-03-01): relative expressions are resolved against it",
             file=path,
             row=line,
             field="dct",
         )
-    timexes = tuple(
-        _parse_timex(raw, text, path=path, line=line, index=i) for i, raw in enumerate(raw_timexes)
-    )
+    timexes = tuple(_parse_timex(raw, text, path=path, line=line, index=i) for i, raw in enumerate(raw_timexes))
     extra = {k: v for k, v in obj.items() if k not in _DOC_KEYS}
     return CorpusDoc(doc_id, dct, text, timexes, extra)
 
@@ -241,9 +236,7 @@ def read_corpus(path: str | os.PathLike[str]) -> list[CorpusDoc]:
     try:
         data = Path(path).read_bytes()  # bytes, so that a bad encoding can be reported with its line
     except OSError as exc:
-        raise CorpusError(
-            f"cannot be read ({exc.strerror}); give the path of a .jsonl corpus file", file=path
-        ) from exc
+        raise CorpusError(f"cannot be read ({exc.strerror}); give the path of a .jsonl corpus file", file=path) from exc
     for line, raw in enumerate(data.split(b"\n"), start=1):
         try:
             # A byte-order mark (Windows editors) is harmless; accept it on the first line.
@@ -260,8 +253,7 @@ def read_corpus(path: str | os.PathLike[str]) -> list[CorpusDoc]:
             obj = json.loads(decoded)
         except json.JSONDecodeError as exc:
             raise CorpusError(
-                f"is not valid JSON ({exc.msg} at column {exc.colno}); each line must hold "
-                "exactly one JSON object",
+                f"is not valid JSON ({exc.msg} at column {exc.colno}); each line must hold exactly one JSON object",
                 file=path,
                 row=line,
             ) from exc
@@ -286,8 +278,7 @@ def _doc_to_json(doc: CorpusDoc) -> dict[str, object]:
     out["dct"] = doc.dct
     out["text"] = doc.text
     out["timexes"] = [
-        {"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value}
-        for t in doc.timexes
+        {"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value} for t in doc.timexes
     ]
     return out
 
@@ -499,8 +490,7 @@ class Scores:
     def format(self, errors: int = 0) -> str:
         """A small plain-text table; with ``errors=N``, up to N examples of each kind of error."""
         lines = [
-            f"TempEval-3 Task A: {self.docs} documents, {self.gold} gold timexes, "
-            f"{self.system} system timexes",
+            f"TempEval-3 Task A: {self.docs} documents, {self.gold} gold timexes, {self.system} system timexes",
             "",
             f"{'':10}{'precision':>10}{'recall':>8}{'F1':>8}",
         ]
@@ -562,9 +552,7 @@ def _check_aligned(gold_docs: Sequence[CorpusDoc], system_docs: Sequence[CorpusD
 def score(gold_docs: Sequence[CorpusDoc], system_docs: Sequence[CorpusDoc]) -> Scores:
     """Score system timexes against gold ones (documents joined by ``doc_id``; texts must agree)."""
     by_id = _check_aligned(gold_docs, system_docs)
-    kinds = list(TIMEX_TYPES) + sorted(
-        {t.type for d in gold_docs for t in d.timexes if t.type not in TIMEX_TYPES}
-    )
+    kinds = list(TIMEX_TYPES) + sorted({t.type for d in gold_docs for t in d.timexes if t.type not in TIMEX_TYPES})
     per_type = {k: [0, 0, 0] for k in kinds}  # gold, found, value correct
     n_gold = n_system = n_relaxed = n_strict = n_type = n_value = 0
     errors: list[ErrorCase] = []
@@ -705,7 +693,8 @@ def _non_negative(text: str) -> int:
 def main_eval(argv: list[str]) -> int:
     """``timeline eval CORPUS.jsonl [--errors N] [--json] [--system TAGGED.jsonl]``.
 
-    Exit codes: 0 scored, 1 bad input or no tagger (message on stderr), 2 bad arguments.
+    Exit codes, as the rest of the CLI: 0 scored; 2 bad arguments, bad input or no tagger (one line on
+    stderr, no traceback).
     """
     parser = argparse.ArgumentParser(
         prog="timeline eval",
@@ -735,8 +724,8 @@ def main_eval(argv: list[str]) -> int:
         system = read_corpus(args.system) if args.system else tag_documents(gold)
         scores = score(gold, system)
     except TimelineError as exc:
-        print(f"timeline eval: {exc}", file=sys.stderr)
-        return 1
+        print(f"timeline eval: error: {exc}", file=sys.stderr)
+        return 2
     if args.json:
         print(json.dumps(scores.to_dict(errors=args.errors), indent=2))
     else:
@@ -747,7 +736,7 @@ def main_eval(argv: list[str]) -> int:
 def main_tag_corpus(in_path: str | os.PathLike[str], out_path: str | os.PathLike[str]) -> int:
     """``timeline tag --corpus IN.jsonl --out OUT.jsonl``: tag each document with its dct, write the corpus.
 
-    Exit codes: 0 written, 1 bad input or no tagger (message on stderr).
+    Exit codes, as the rest of the CLI: 0 written; 2 bad input or no tagger (one line on stderr).
     """
     began = time.perf_counter()
     try:
@@ -755,11 +744,11 @@ def main_tag_corpus(in_path: str | os.PathLike[str], out_path: str | os.PathLike
         tagged = tag_documents(docs)
         write_corpus(tagged, out_path)
     except TimelineError as exc:
-        print(f"timeline tag: {exc}", file=sys.stderr)
-        return 1
+        print(f"timeline tag: error: {exc}", file=sys.stderr)
+        return 2
     seconds = time.perf_counter() - began
     n_timexes = sum(len(d.timexes) for d in tagged)
-    size_kb = sum(len(d.text.encode("utf-8")) for d in docs) / 1024
+    size_kb = sum(len(d.text.encode("utf-8")) for d in docs) / 1000
     print(
         f"tagged {len(docs)} documents ({size_kb:.1f} KB of text) from {in_path}: "
         f"{n_timexes} timexes in {seconds:.2f} s -> {out_path}"
