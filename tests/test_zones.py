@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -11,7 +11,7 @@ import pytz
 from timeline.errors import ZoneError
 from timeline.zones import ensure_aware, get_zone, local_date, local_day_bounds, wall_to_utc, zone_key
 
-UTC = timezone.utc
+UTC = UTC
 NY = ZoneInfo("America/New_York")
 
 

@@ -9,14 +9,14 @@ file they name the file, the row and the field.
 from __future__ import annotations
 
 __all__ = [
-    "TimelineError",
     "InputError",
-    "StoryFileError",
-    "ZoneError",
-    "PublicationTimeError",
-    "TextError",
-    "TimelineWarning",
     "LossyInputWarning",
+    "PublicationTimeError",
+    "StoryFileError",
+    "TextError",
+    "TimelineError",
+    "TimelineWarning",
+    "ZoneError",
     "where",
 ]
 

@@ -11,36 +11,36 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from typing import Literal, Union
+from typing import Literal
 
 __all__ = [
-    "Clock",
-    "EventSpec",
+    "STATUSES",
     "Anchor",
-    "Published",
     "Article",
-    "Story",
-    "Quantity",
     "Calendar",
-    "Relative",
-    "Weekday",
-    "Duration",
-    "Relation",
-    "Reference",
-    "Recurrence",
-    "Spec",
-    "Mention",
-    "Window",
-    "Point",
-    "Within",
-    "Offset",
     "CalendarShift",
-    "Constraint",
-    "Reading",
     "Claim",
     "ClaimOutcome",
+    "Clock",
+    "Constraint",
+    "Duration",
     "EventOutcome",
-    "STATUSES",
+    "EventSpec",
+    "Mention",
+    "Offset",
+    "Point",
+    "Published",
+    "Quantity",
+    "Reading",
+    "Recurrence",
+    "Reference",
+    "Relation",
+    "Relative",
+    "Spec",
+    "Story",
+    "Weekday",
+    "Window",
+    "Within",
 ]
 
 Side = Literal["start", "end"]
@@ -247,7 +247,7 @@ class Recurrence:
     weekday: int | None = None
 
 
-Spec = Union[Calendar, Relative, Weekday, Duration, Relation, Reference, Recurrence]
+Spec = Calendar | Relative | Weekday | Duration | Relation | Reference | Recurrence
 
 
 @dataclass(frozen=True)
@@ -340,7 +340,7 @@ class CalendarShift:
     high: int
 
 
-Constraint = Union[Within, Offset, CalendarShift]
+Constraint = Within | Offset | CalendarShift
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
     from .render import FigureSpec, RenderOptions
 
-__all__ = ["StoryResult", "analyze", "run", "EVENT_COLUMNS", "CLAIM_COLUMNS"]
+__all__ = ["CLAIM_COLUMNS", "EVENT_COLUMNS", "StoryResult", "analyze", "run"]
 
 EVENT_COLUMNS = (
     "event", "label", "start_earliest", "start_latest", "end_earliest", "end_latest",

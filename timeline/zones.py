@@ -13,25 +13,25 @@ from __future__ import annotations
 import difflib
 import functools
 import zoneinfo
-from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 
 from .errors import ZoneError
 
 __all__ = [
     "UTC",
+    "ensure_aware",
     "get_zone",
-    "zone_key",
-    "wall_to_utc",
+    "local_date",
     "local_day_bounds",
     "local_span_bounds",
-    "local_date",
-    "ensure_aware",
+    "wall_to_utc",
+    "zone_key",
 ]
 
-UTC = timezone.utc
+UTC = UTC
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _available() -> frozenset[str]:
     return frozenset(zoneinfo.available_timezones())
 

@@ -19,15 +19,15 @@ from .grammar import Grammar, alt, select
 from .tables import Tables, load_tables
 
 __all__ = [
-    "extract",
-    "get_grammar",
     "Attachment",
     "EventMatcher",
     "EventMention",
-    "attach",
-    "sentence_spans",
     "Tables",
+    "attach",
+    "extract",
+    "get_grammar",
     "load_tables",
+    "sentence_spans",
 ]
 
 
@@ -133,8 +133,8 @@ def _merge_clock_with_day(text: str, mentions: list[Mention]) -> list[Mention]:
             if pair is not None and len(gap) <= 6 and _JOIN.match(gap):
                 clock, day = pair
                 assert isinstance(clock.spec, Calendar)
-                spec = replace(day.spec, hour=clock.spec.hour, minute=clock.spec.minute,  # type: ignore[type-var]
-                               zone=clock.spec.zone)
+                assert isinstance(day.spec, Weekday | Relative | Calendar)
+                spec = replace(day.spec, hour=clock.spec.hour, minute=clock.spec.minute, zone=clock.spec.zone)
                 merged.append(Mention(text[current.start:following.end], current.start, following.end,
                                       f"{day.rule}+clock", spec, "TIME"))
                 index += 2

@@ -24,7 +24,7 @@ from ..model import EventSpec, Mention, Relation
 from .grammar import alt
 from .tables import Tables
 
-__all__ = ["EventMention", "Attachment", "EventMatcher", "sentence_spans"]
+__all__ = ["Attachment", "EventMatcher", "EventMention", "sentence_spans"]
 
 
 @dataclass(frozen=True)
@@ -136,10 +136,7 @@ def attach(
         # another relation's anchor ("a day after the inauguration, ... on Tuesday had a call")
         # are not what the expression dates.
         adjacent = [e for e in pool if e.end <= mention.start and not text[e.end:mention.start].strip()]
-        if not adjacent:
-            pool = [e for e in pool if not any(a <= e.start < b for a, b in anchor_spans)]
-        else:
-            pool = adjacent
+        pool = adjacent if adjacent else [e for e in pool if not any(a <= e.start < b for a, b in anchor_spans)]
         before = [e for e in pool if e.end <= mention.start]
         after = [e for e in pool if e.start >= quote[1]]
         dated: str | None = None
