@@ -47,9 +47,7 @@ class _Dates:
         return f"{words.long_date(local.date(), _EN)} {time}"
 
 
-def _west_to_east(
-    clocks: tuple[Clock, ...], zones: tuple[tzinfo, ...], at: datetime
-) -> list[tuple[Clock, tzinfo]]:
+def _west_to_east(clocks: tuple[Clock, ...], zones: tuple[tzinfo, ...], at: datetime) -> list[tuple[Clock, tzinfo]]:
     pairs = zip(clocks, zones, strict=True)
     return sorted(pairs, key=lambda pair: at.astimezone(pair[1]).utcoffset() or timedelta(0))
 

@@ -4,7 +4,8 @@ Nothing here decides layout: positions come from the spec. ``matplotlib.figure.F
 used directly, never pyplot, so no figure lands in pyplot's registry and nothing needs
 closing. Axes are placed at the spec's pixel boxes (no constrained layout, which can clip
 stacked axes); every axis shares one UTC scale, and each lane ticks its own local hours
-with ``HourLocator(tz=...)`` so a daylight-saving change shows as uneven ticks.
+with a tz-aware locator (:class:`LocalHourLocator`), so a daylight-saving change shows as
+uneven ticks.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Any, cast
 
@@ -23,15 +24,17 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FuncFormatter, Locator
 from matplotlib.transforms import Affine2D, Transform
 
 from ..errors import InputError
 from ..zones import get_zone
+from . import text as words
+from .clock import local_hours
 from .spec import Box, FigureSpec, Label, Lane, Span
 from .style import STYLE
 
-__all__ = ["FORMATS", "draw", "png_bytes", "save_figure"]
+__all__ = ["FORMATS", "LocalHourLocator", "draw", "png_bytes", "save_figure"]
 
 FORMATS = ("png", "svg", "pdf")
 
@@ -39,6 +42,28 @@ FORMATS = ("png", "svg", "pdf")
 def _num(moment: datetime) -> float:
     """matplotlib's date number (days since its epoch, UTC) of an aware instant."""
     return float(mdates.date2num(moment))  # type: ignore[no-untyped-call]
+
+
+def _local(number: float, zone: tzinfo) -> datetime:
+    moment: datetime = mdates.num2date(number, tz=zone)  # type: ignore[no-untyped-call]
+    return moment
+
+
+class LocalHourLocator(Locator):
+    """Ticks every ``every`` local hours on ``zone``, DST-correct (see :mod:`.clock`)."""
+
+    def __init__(self, zone: tzinfo, every: int) -> None:
+        self.zone = zone
+        self.every = every
+
+    def __call__(self) -> list[float]:
+        assert self.axis is not None
+        low, high = self.axis.get_view_interval()
+        return self.tick_values(low, high)
+
+    def tick_values(self, vmin: float, vmax: float) -> list[float]:
+        start, end = (mdates.num2date(v) for v in sorted((vmin, vmax)))  # type: ignore[no-untyped-call]
+        return [_num(moment) for moment in local_hours(self.zone, start, end, self.every)]
 
 
 def _minute(number: float) -> int:
@@ -82,11 +107,11 @@ class _Painter:
 
     # ----------------------------------------------------------------------- primitives
 
-    def axes(self, box: Box, *, zorder: float = 0) -> Axes:
+    def axes(self, box: Box, name: str) -> Axes:
         """Axes over ``box``: x in matplotlib date numbers (UTC), y in px down from the box top."""
         w, h = self.spec.width, self.spec.height
         rect = (box.x / w, 1 - box.bottom / h, box.width / w, box.height / h)
-        ax = self.figure.add_axes(rect, zorder=zorder)
+        ax = self.figure.add_axes(rect, label=name)  # named, so tests and users can find a lane
         ax.set_xlim(self.x0, self.x1)
         ax.set_ylim(box.height, 0)
         ax.set_yticks([])
@@ -130,9 +155,7 @@ class _Painter:
                     markeredgewidth=0, zorder=zorder + 0.5, clip_on=False,
                 )  # fmt: skip
 
-    def marker(
-        self, x: float, y: float, shape: str, colour: str, size: float, ax: Axes | None = None
-    ) -> None:
+    def marker(self, x: float, y: float, shape: str, colour: str, size: float, ax: Axes | None = None) -> None:
         line = Line2D(
             [x],
             [y],
@@ -172,7 +195,7 @@ class _Painter:
 
     def events(self) -> None:
         box = self.spec.events_box
-        ax = self.axes(box)
+        ax = self.axes(box, "events")
         self.key_lines(ax)
         for row in self.spec.events:
             y = row.y - box.y
@@ -185,7 +208,7 @@ class _Painter:
                 self.marker(at, y, STYLE.exact_marker, STYLE.exact, STYLE.event_bar, ax)
 
     def lane(self, lane: Lane) -> None:
-        ax = self.axes(lane.box)
+        ax = self.axes(lane.box, f"lane {lane.clock.name}")
         for band in lane.days:
             if band.shaded:
                 ax.axvspan(_num(band.start), _num(band.end), facecolor=STYLE.band, linewidth=0, zorder=0)
@@ -194,13 +217,19 @@ class _Painter:
         self.key_lines(ax)
         ax.spines["bottom"].set_visible(True)
         ax.spines["bottom"].set_color(STYLE.band_edge)
-        if lane.tick_hours:
+        if lane.tick_every:
             zone = get_zone(lane.clock.zone)
-            locator = mdates.HourLocator(byhour=list(lane.tick_hours), tz=zone)  # type: ignore[no-untyped-call]
-            ax.xaxis.set_major_locator(locator)
-            # Labels come from the spec (it decided which fit); the locator must find the same ticks.
+            ax.xaxis.set_major_locator(LocalHourLocator(zone, lane.tick_every))
+            # Labels as described (the spec blanked those that would stick out past the ends); ticks
+            # the description never saw (after an interactive zoom) are labelled on the spot.
             labels = {_minute(_num(tick.at)): tick.label for tick in lane.ticks}
-            ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos: labels.get(_minute(x), "")))
+            lang, hours = words.language(self.spec.language), self.spec.hours
+
+            def label(x: float, _pos: int | None) -> str:
+                described = labels.get(_minute(x))
+                return described if described is not None else words.hour_label(_local(x, zone), hours, lang)
+
+            ax.xaxis.set_major_formatter(FuncFormatter(label))
         # Set explicitly, not only through rcParams: ticks are made at draw time, maybe outside the context.
         ax.tick_params(
             axis="x",
@@ -233,7 +262,7 @@ class _Painter:
         box = self.spec.evidence_box
         if box is None:
             return
-        ax = self.axes(box)
+        ax = self.axes(box, "evidence")
         for span in self.spec.agreed_columns:
             ax.axvspan(_num(span.start), _num(span.end), facecolor=STYLE.agreed_column, linewidth=0, zorder=0)
         for row in self.spec.evidence:

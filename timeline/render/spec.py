@@ -10,7 +10,9 @@ fast and the description can be checked in tests without drawing.
 from __future__ import annotations
 
 import itertools
+import math
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
@@ -21,6 +23,7 @@ from ..model import ClaimOutcome, Clock, EventOutcome, Story, Window
 from ..zones import UTC, get_zone, local_day_bounds
 from . import text as words
 from .alt import describe_figure
+from .clock import local_hours, offsets
 from .style import STYLE, Status
 
 __all__ = [
@@ -45,7 +48,6 @@ Hours = Literal[12, 24]
 HAlign = Literal["left", "right"]
 InstantKind = Literal["exact", "agreed_from", "agreed_to"]
 _STATUS_ORDER: dict[str, int] = {"pivotal": 0, "conflict": 1, "consistent": 2}
-_SCAN = timedelta(minutes=15)  # finest UTC offset granularity in use (Nepal, Chatham: :45)
 
 
 # --------------------------------------------------------------------------- options
@@ -190,7 +192,7 @@ class Lane:
     header: tuple[Label, ...]
     days: tuple[DayBand, ...]
     ticks: tuple[Tick, ...]
-    tick_hours: tuple[int, ...]  # local hours that get a tick (for HourLocator(byhour=...))
+    tick_every: int  # hours between ticks on this clock (0: no ticks); the ticks are ``ticks``
     instant_labels: tuple[Label, ...]  # one per key instant, in the order of FigureSpec.instants
 
 
@@ -334,13 +336,13 @@ def describe(
     lanes, y = _lanes(shown, frame, instants, options.hours, lang, events_box.bottom + STYLE.gap)
 
     evidence, evidence_box, limited, y = _evidence(story, shown, frame, options, lang, texts, y + STYLE.gap)
-    footnotes = _footnotes(shown, limited, lang)
+    footnotes = _footnotes(shown, limited, lang, right - left)
     for note in footnotes:
         y = _block(texts, note, "note", left, y, right - left)
     y += STYLE.gap / 2
     for line in (story.source_line, story.credit):
         y = _block(texts, line, "small", left, y, right - left)
-    height = y + STYLE.margin
+    height = float(math.ceil(y + STYLE.margin))  # whole pixels: 1× and 2× bitmaps match exactly
 
     columns = tuple(
         span
@@ -628,7 +630,7 @@ def _lanes(
                 header=_lane_header(clock, zone, frame, hours, lang, y),
                 days=_day_bands(zone, frame, lang, box),
                 ticks=_ticks(zone, frame, step, hours, lang) if step else (),
-                tick_hours=tuple(range(0, 24, step)) if step else (),
+                tick_every=step,
                 instant_labels=labels,
             )
         )
@@ -637,15 +639,7 @@ def _lanes(
 
 
 def _offsets(zone: tzinfo, frame: _Frame) -> list[tuple[datetime, timedelta]]:
-    """Each UTC offset the clock shows within the range, with the instant it starts."""
-    moment = frame.start
-    found: list[tuple[datetime, timedelta]] = []
-    while moment <= frame.end:
-        offset = moment.astimezone(zone).utcoffset() or timedelta(0)
-        if not found or found[-1][1] != offset:
-            found.append((moment, offset))
-        moment += _SCAN
-    return found
+    return offsets(zone, frame.start, frame.end)
 
 
 def _lane_header(
@@ -693,11 +687,7 @@ def _tick_step(zones: tuple[tzinfo, ...], frame: _Frame, hours: Hours, lang: wor
     labels = (words.hour_label(sample.replace(hour=hour), hours, lang) for hour in range(24))
     widest = max(words.text_width(label, "small") for label in labels)
     jump = max(
-        (
-            abs(b[1] - a[1]) / timedelta(hours=1)
-            for zone in zones
-            for a, b in itertools.pairwise(_offsets(zone, frame))
-        ),
+        (abs(b[1] - a[1]) / timedelta(hours=1) for zone in zones for a, b in itertools.pairwise(_offsets(zone, frame))),
         default=0.0,
     )
     for step in STYLE.tick_steps:
@@ -708,18 +698,15 @@ def _tick_step(zones: tuple[tzinfo, ...], frame: _Frame, hours: Hours, lang: wor
 
 
 def _ticks(zone: tzinfo, frame: _Frame, step: int, hours: Hours, lang: words.Language) -> tuple[Tick, ...]:
-    """Whole local hours divisible by ``step``, found by walking UTC: DST-correct by construction."""
+    """Whole local hours divisible by ``step`` (DST-correct: see :mod:`.clock`)."""
     ticks: list[Tick] = []
-    moment = frame.start.replace(minute=0, second=0, microsecond=0)
-    while moment <= frame.end:
+    for moment in local_hours(zone, frame.start, frame.end, step):
         local = moment.astimezone(zone)
-        if moment >= frame.start and local.minute == 0 and local.hour % step == 0:
-            label = words.hour_label(local, hours, lang)
-            half = words.text_width(label, "small") / 2
-            if not frame.left <= frame.x(moment) - half <= frame.x(moment) + half <= frame.right:
-                label = ""  # centred on a tick near the edge it would stick out of the figure
-            ticks.append(Tick(moment, local, label))
-        moment += _SCAN
+        label = words.hour_label(local, hours, lang)
+        half = words.text_width(label, "small") / 2
+        if not frame.left <= frame.x(moment) - half <= frame.x(moment) + half <= frame.right:
+            label = ""  # centred on a tick near the edge it would stick out of the figure
+        ticks.append(Tick(moment, local, label))
     return tuple(ticks)
 
 
@@ -874,17 +861,23 @@ def _natural(text: str) -> tuple[tuple[int, str], ...]:
     return tuple((int(part), "") if part.isdigit() else (-1, part) for part in re.split(r"(\d+)", text))
 
 
-def _footnotes(shown: _Shown, limited: tuple[ClaimOutcome, ...], lang: words.Language) -> tuple[str, ...]:
+def _articles(outcomes: Sequence[ClaimOutcome]) -> str:
+    """``"S2, S5, S13 (×7)"``: each article once, in reading order, with how many of its claims."""
+    counts = Counter(o.claim.article for o in outcomes)
+    return ", ".join(f"{a} (×{n})" if n > 1 else a for a, n in sorted(counts.items(), key=lambda i: _natural(i[0])))
+
+
+def _footnotes(shown: _Shown, limited: tuple[ClaimOutcome, ...], lang: words.Language, width: float) -> tuple[str, ...]:
     notes: list[str] = []
     if shown.unresolved:
-        reasons = (o.reason or o.claim.unresolved or "no reason given" for o in shown.unresolved)
-        ids = ", ".join(
-            f"{o.claim.article}: {reason}" for o, reason in zip(shown.unresolved, reasons, strict=True)
-        )
-        notes.append(words.counted(lang, "unresolved", len(shown.unresolved), ids=ids))
+        count = len(shown.unresolved)
+        reasons = ", ".join(f"{o.claim.article}: {o.reason or o.claim.unresolved or '?'}" for o in shown.unresolved)
+        note = words.counted(lang, "unresolved", count, ids=reasons)
+        if len(words.wrap(note, width, "note")) > 2:  # too many reasons for a footnote: name articles
+            note = words.counted(lang, "unresolved", count, ids=_articles(shown.unresolved))
+        notes.append(note)
     if limited:
-        ids = ", ".join(o.claim.article for o in limited)
-        notes.append(words.counted(lang, "limited", len(limited), ids=ids))
+        notes.append(words.counted(lang, "limited", len(limited), ids=_articles(limited)))
     if shown.unplaced_events:
         notes.append(lang.words["no_event"].format(labels=", ".join(shown.unplaced_events)))
     return tuple(notes)

@@ -61,9 +61,7 @@ _EN = Language(
     weekdays=_names("Mon Tue Wed Thu Fri Sat Sun"),
     weekdays_long=_names("Monday Tuesday Wednesday Thursday Friday Saturday Sunday"),
     months=_names("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec"),
-    months_long=_names(
-        "January February March April May June July August September October November December"
-    ),
+    months_long=_names("January February March April May June July August September October November December"),
     day_label="{weekday} {day} {month}",
     am="a.m.",
     pm="p.m.",
@@ -98,9 +96,7 @@ _FR = Language(
     weekdays=_names("lun. mar. mer. jeu. ven. sam. dim."),
     weekdays_long=_names("lundi mardi mercredi jeudi vendredi samedi dimanche"),
     months=_names("janv. févr. mars avr. mai juin juil. août sept. oct. nov. déc."),
-    months_long=_names(
-        "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
-    ),
+    months_long=_names("janvier février mars avril mai juin juillet août septembre octobre novembre décembre"),
     day_label="{weekday} {day} {month}",
     am="am",
     pm="pm",

@@ -1,0 +1,904 @@
+"""Render stage: the figure description (no drawing), the drawing, the files, the words.
+
+Reference images live in tests/baseline/. After a deliberate change of the figure, look at
+tests/output/*.png, then regenerate the baselines with
+
+    TIMELINE_UPDATE_BASELINES=1 python -m pytest tests/test_render.py -k baseline
+
+and commit them with the change. Actual images are written to tests/output/ (gitignored).
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import os
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import matplotlib
+
+matplotlib.use("Agg")  # pinned: reference images are Agg renderings
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from matplotlib.figure import Figure
+from matplotlib.testing.compare import compare_images
+from matplotlib.text import Text
+from PIL import Image
+
+from timeline.errors import InputError
+from timeline.model import (
+    Article,
+    Claim,
+    ClaimOutcome,
+    Clock,
+    EventOutcome,
+    EventSpec,
+    Mention,
+    Published,
+    Quantity,
+    Relation,
+    Story,
+    Weekday,
+    Window,
+)
+from timeline.render import (
+    FigureSpec,
+    RenderOptions,
+    alt_text,
+    describe,
+    draw,
+    png_bytes,
+    save_figure,
+)
+from timeline.render.spec import Label, Lane
+
+HERE = Path(__file__).parent
+BASELINE = HERE / "baseline"
+OUTPUT = HERE / "output"
+UPDATE = os.environ.get("TIMELINE_UPDATE_BASELINES") == "1"
+
+
+# --------------------------------------------------------------------------- example data
+# Built by hand in the shape the reconcile stage produces (see timeline.model); plain functions
+# so scripts/bench_render.py can use the same story.
+
+
+def utc(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=UTC)
+
+
+def window(start: datetime, end: datetime) -> Window:
+    return Window(start, end)
+
+
+def claim(
+    claim_id: str,
+    outlet: str,
+    text: str,
+    status: str,
+    zones: tuple[str, ...],
+    span: Window | None,
+    *,
+    event: str = "call",
+    reason: str = "",
+    spec: object = None,
+    start: int = 0,
+) -> ClaimOutcome:
+    mention = Mention(
+        text=text,
+        start=start,
+        end=start + len(text),
+        rule="test",
+        spec=spec if spec is not None else Weekday(weekday=1),  # type: ignore[arg-type]
+        timex_type="DATE",
+    )
+    article = claim_id.split(":")[0]
+    made = Claim(
+        id=claim_id,
+        article=article,
+        outlet=outlet,
+        mention=mention,
+        event=event,
+        anchor_event=None,
+        readings=(),
+        unresolved=reason if status == "unresolved" else None,
+    )
+    return ClaimOutcome(claim=made, status=status, reason=reason, zones=zones, window=span)  # type: ignore[arg-type]
+
+
+def story(
+    story_id: str,
+    title: str,
+    subtitle: str,
+    clocks: tuple[Clock, ...],
+    events: tuple[EventSpec, ...],
+    articles: tuple[Article, ...] = (),
+) -> Story:
+    return Story(
+        id=story_id,
+        title=title,
+        subtitle=subtitle,
+        source_line="Source: news reports as listed; oath time from AP. Analysis: timeline.",
+        credit="Graphic: Newsroom graphics desk",
+        clocks=clocks,
+        events=events,
+        anchors=(),
+        articles=articles,
+    )
+
+
+SEED_CLOCKS = (
+    Clock("Beijing", "Asia/Shanghai"),
+    Clock("Moscow", "Europe/Moscow"),
+    Clock("Washington", "America/New_York"),
+)
+ALL_SEED_ZONES = tuple(clock.zone for clock in SEED_CLOCKS)
+_S3_TEXT = (
+    "Russian President Vladimir Putin has had a call with Chinese President Xi Jinping, emphasizing "
+    "the two countries’ close ties, a day after Donald Trump was sworn in as the 47th U.S. president."
+)
+
+
+def seed_story() -> Story:
+    s3_article = Article(
+        id="S3",
+        outlet="AP",
+        url="",
+        published=Published(raw="2025-01-21", date=date(2025, 1, 21), zone="Europe/Moscow"),
+        newsroom_zone="Europe/Moscow",
+        zone_source="dateline",
+        language="en",
+        text=_S3_TEXT,
+    )
+    return story(
+        "xi-putin-call",
+        "Xi and Putin spoke within a day of Trump’s oath",
+        "Trump was sworn in at noon on Monday in Washington, when it was already Tuesday in "
+        "Beijing. Reports place the Xi–Putin video call hours later; one says “Monday”.",
+        SEED_CLOCKS,
+        (
+            EventSpec("inauguration", "Trump sworn in", ("sworn in",), instant=True),
+            EventSpec("call", "Xi–Putin video call", ("call",)),
+        ),
+        (s3_article,),
+    )
+
+
+def seed_events() -> tuple[EventOutcome, ...]:
+    oath = window(utc(2025, 1, 20, 17), utc(2025, 1, 20, 17, 2))
+    call_start = window(utc(2025, 1, 20, 18, 2), utc(2025, 1, 21, 17, 2))
+    agreed = window(utc(2025, 1, 20, 21), utc(2025, 1, 21, 4, 59))
+    later = timedelta(minutes=90)
+    return (
+        EventOutcome(
+            event="inauguration",
+            label="Trump sworn in",
+            start=oath,
+            end=oath,
+            agreed_start=oath,
+            agreed_end=oath,
+            exact=True,
+        ),
+        EventOutcome(
+            event="call",
+            label="Xi–Putin video call",
+            start=call_start,
+            end=window(call_start.earliest + later, call_start.latest + later),
+            agreed_start=agreed,
+            agreed_end=window(agreed.earliest + later, agreed.latest + later),
+            reports=11,
+            conflicts=("S12:1",),
+            pivotal=("S7:1",),
+        ),
+    )
+
+
+def seed_claims() -> tuple[ClaimOutcome, ...]:
+    tuesday = window(utc(2025, 1, 20, 16), utc(2025, 1, 22, 4, 59))
+    hours_after = window(utc(2025, 1, 20, 18, 2), utc(2025, 1, 21, 17, 2))
+    day_after_moscow = window(utc(2025, 1, 20, 21), utc(2025, 1, 21, 20, 59))
+    anchor = "Donald Trump was sworn in"
+    at = _S3_TEXT.index(anchor)
+    day_after = Relation("day_after", Quantity(1, 1, "day"), "a day after", anchor, at, at + len(anchor))
+    s3_start = _S3_TEXT.index("a day after")
+    return (
+        claim("S1:1", "", "on Tuesday", "consistent", ALL_SEED_ZONES, tuesday),
+        claim("S2:1", "CNN", "on Tuesday", "consistent", ALL_SEED_ZONES, tuesday),
+        claim("S2:2", "CNN", "hours after the inauguration", "consistent", ALL_SEED_ZONES, hours_after),
+        claim(
+            "S3:1",
+            "AP",
+            "a day after",
+            "consistent",
+            ("Europe/Moscow",),
+            day_after_moscow,
+            spec=day_after,
+            start=s3_start,
+        ),
+        claim("S4:1", "", "on Tuesday", "consistent", ALL_SEED_ZONES, tuesday),
+        claim(
+            "S5:1",
+            "BBC",
+            "hours after Donald Trump was sworn in yesterday",
+            "consistent",
+            ALL_SEED_ZONES,
+            hours_after,
+        ),
+        claim(
+            "S7:1",
+            "",
+            "on Monday",
+            "pivotal",
+            ("America/New_York",),
+            window(utc(2025, 1, 20, 18, 2), utc(2025, 1, 21, 4, 59)),
+        ),
+        claim("S9:1", "", "on Tuesday", "consistent", ALL_SEED_ZONES, tuesday),
+        claim("S11:1", "", "on Tuesday", "consistent", ALL_SEED_ZONES, tuesday),
+        claim(
+            "S12:1",
+            "",
+            "as Trump began his term",
+            "conflict",
+            ALL_SEED_ZONES,
+            window(utc(2025, 1, 20, 17), utc(2025, 1, 20, 17, 2)),
+            reason="puts the call at the oath itself; “hours after” (S2, S5) rules that out",
+        ),
+        claim(
+            "S13:1",
+            "Worthy News",
+            "A day after the inauguration",
+            "consistent",
+            ALL_SEED_ZONES,
+            day_after_moscow,
+        ),
+        claim(
+            "S13:4",
+            "Worthy News",
+            "on Sunday",
+            "unresolved",
+            (),
+            None,
+            reason="in the site’s boilerplate",
+        ),
+    )
+
+
+NY_LONDON_SYDNEY = (
+    Clock("New York", "America/New_York"),
+    Clock("London", "Europe/London"),
+    Clock("Sydney", "Australia/Sydney"),
+)
+
+
+def dst_example() -> tuple[Story, tuple[EventOutcome, ...], tuple[ClaimOutcome, ...]]:
+    """A night across New York's spring-forward (2 a.m. Sunday 9 March 2025 became 3 a.m.)."""
+    landfall = window(utc(2025, 3, 9, 4, 30), utc(2025, 3, 9, 4, 30))
+    lifted = window(utc(2025, 3, 9, 9), utc(2025, 3, 9, 20))
+    agreed = window(utc(2025, 3, 9, 12), utc(2025, 3, 9, 15))
+    events = (
+        EventOutcome("landfall", "Storm makes landfall", landfall, landfall, landfall, landfall, exact=True),
+        EventOutcome("lifted", "Evacuation order lifted", lifted, lifted, agreed, agreed, reports=3),
+    )
+    zones = tuple(clock.zone for clock in NY_LONDON_SYDNEY)
+    claims = (
+        claim("D1:1", "Reuters", "Sunday morning", "consistent", zones, lifted, event="lifted"),
+        claim("D2:1", "", "at 8 a.m.", "pivotal", ("America/New_York",), agreed, event="lifted"),
+        claim("D3:1", "BBC", "Sunday night", "consistent", ("Europe/London",), lifted, event="lifted"),
+    )
+    made = story(
+        "storm",
+        "The evacuation order was lifted on Sunday morning",
+        "Clocks in New York sprang forward an hour overnight, so Sunday had 23 hours there.",
+        NY_LONDON_SYDNEY,
+        (
+            EventSpec("landfall", "Storm makes landfall", ()),
+            EventSpec("lifted", "Evacuation order lifted", ()),
+        ),
+    )
+    return made, events, claims
+
+
+SUMMIT_CLOCKS = (
+    Clock("Bonn", "Europe/Berlin"),
+    Clock("Washington", "America/New_York"),
+    Clock("Beijing", "Asia/Shanghai"),
+)
+
+
+def summit_example() -> tuple[Story, tuple[EventOutcome, ...], tuple[ClaimOutcome, ...]]:
+    """Five days of a summit: days must stay readable when hours are ticked every 12 h."""
+    opens = window(utc(2025, 6, 16, 8), utc(2025, 6, 16, 8))
+    leak = window(utc(2025, 6, 17, 12), utc(2025, 6, 18, 20))
+    leak_agreed = window(utc(2025, 6, 18, 6), utc(2025, 6, 18, 11))
+    deal = window(utc(2025, 6, 20, 15), utc(2025, 6, 21, 2))
+    deal_agreed = window(utc(2025, 6, 20, 19), utc(2025, 6, 20, 22))
+    closes = window(utc(2025, 6, 21, 10), utc(2025, 6, 21, 10))
+    events = (
+        EventOutcome("opens", "Summit opens", opens, opens, opens, opens, exact=True),
+        EventOutcome("leak", "Draft text leaks", leak, leak, leak_agreed, leak_agreed, reports=4),
+        EventOutcome("deal", "Deal announced", deal, deal, deal_agreed, deal_agreed, reports=6),
+        EventOutcome("closes", "Summit closes", closes, closes, closes, closes, exact=True),
+    )
+    zones = tuple(clock.zone for clock in SUMMIT_CLOCKS)
+    claims = (
+        claim("M1:1", "DPA", "on Wednesday", "consistent", zones, leak, event="leak"),
+        claim("M2:1", "", "late on Friday", "pivotal", ("America/New_York",), deal_agreed, event="deal"),
+        claim(
+            "M3:1",
+            "Xinhua",
+            "on Thursday",
+            "conflict",
+            ("Asia/Shanghai",),
+            window(utc(2025, 6, 18, 16), utc(2025, 6, 19, 15, 59)),
+            event="leak",
+            reason="Thursday on any of these clocks is after every other report’s window",
+        ),
+        claim("M4:1", "AP", "in the early hours of Saturday", "consistent", zones, deal, event="deal"),
+    )
+    made = story(
+        "summit",
+        "A five-day summit on three clocks",
+        "The deal came late on Friday in Washington, already Saturday in Beijing.",
+        SUMMIT_CLOCKS,
+        tuple(EventSpec(o.event, o.label, ()) for o in events),
+    )
+    return made, events, claims
+
+
+EXAMPLES: dict[str, Callable[[], tuple[Story, tuple[EventOutcome, ...], tuple[ClaimOutcome, ...]]]] = {
+    "seed": lambda: (seed_story(), seed_events(), seed_claims()),
+    "dst": dst_example,
+    "summit": summit_example,
+}
+
+
+# --------------------------------------------------------------------------- fixtures
+
+
+@pytest.fixture
+def seed() -> tuple[Story, tuple[EventOutcome, ...], tuple[ClaimOutcome, ...]]:
+    return seed_story(), seed_events(), seed_claims()
+
+
+@pytest.fixture
+def seed_spec(seed: tuple[Story, tuple[EventOutcome, ...], tuple[ClaimOutcome, ...]]) -> FigureSpec:
+    return describe(*seed)
+
+
+@pytest.fixture(params=sorted(EXAMPLES))
+def example(request: pytest.FixtureRequest) -> tuple[str, FigureSpec]:
+    name: str = request.param
+    return name, describe(*EXAMPLES[name]())
+
+
+@pytest.fixture(autouse=True)
+def no_figure_left_open() -> Iterator[None]:
+    """Every test: no figure may be left in pyplot's registry (if pyplot was imported at all)."""
+    yield
+    if "matplotlib.pyplot" in sys.modules:
+        import matplotlib.pyplot as plt
+
+        assert plt.get_fignums() == []
+
+
+def lane(spec: FigureSpec, name: str) -> Lane:
+    return next(item for item in spec.lanes if item.clock.name == name)
+
+
+def oath_labels(spec: FigureSpec) -> dict[str, str]:
+    instant = next(i for i in spec.instants if i.event == "inauguration")
+    return {item.clock.name: text for item, text in zip(spec.lanes, instant.labels, strict=True)}
+
+
+def drawn_texts(figure: Figure) -> list[tuple[str, object]]:
+    """(text, window extent) of every visible, non-empty text artist, after a real Agg draw."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = FigureCanvasAgg(figure)  # the canvas PNGs are rendered with
+    canvas.draw()  # lays out tick labels
+    renderer = canvas.get_renderer()
+    found = []
+    for artist in figure.findobj(Text):
+        if artist.get_visible() and artist.get_text().strip():
+            found.append((artist.get_text(), artist.get_window_extent(renderer)))
+    return found
+
+
+# --------------------------------------------------------------------------- the description
+
+
+def test_lanes_follow_the_story_clocks_in_order(seed_spec: FigureSpec) -> None:
+    assert [item.clock.name for item in seed_spec.lanes] == ["Beijing", "Moscow", "Washington"]
+    tops = [item.box.y for item in seed_spec.lanes]
+    assert tops == sorted(tops)
+    assert seed_spec.events_box.bottom <= tops[0]
+
+
+def test_day_bands_are_local_calendar_days(seed_spec: FigureSpec) -> None:
+    beijing = {band.day: band for band in lane(seed_spec, "Beijing").days}
+    washington = {band.day: band for band in lane(seed_spec, "Washington").days}
+    tuesday = date(2025, 1, 21)
+    # Tuesday began 13 hours earlier in Beijing than in Washington.
+    assert beijing[tuesday].start == utc(2025, 1, 20, 16)
+    assert washington[tuesday].start == utc(2025, 1, 21, 5)
+    assert beijing[tuesday].label is not None and beijing[tuesday].label.text == "Tue 21 Jan"
+    assert washington[date(2025, 1, 20)].label is not None
+    assert washington[date(2025, 1, 20)].label.text == "Mon 20 Jan"
+    # Alternate shading: neighbouring days never share a shade.
+    for item in seed_spec.lanes:
+        shades = [band.shaded for band in item.days]
+        assert all(a != b for a, b in itertools.pairwise(shades))
+
+
+def test_every_band_label_names_its_weekday(example: tuple[str, FigureSpec]) -> None:
+    _, spec = example
+    for item in spec.lanes:
+        for band in item.days:
+            if band.label is not None:
+                assert band.label.text.startswith(band.day.strftime("%a"))
+
+
+def test_oath_is_read_on_each_clock_24h(seed_spec: FigureSpec) -> None:
+    assert oath_labels(seed_spec) == {
+        "Washington": "12:00 Mon",
+        "Moscow": "20:00 Mon",
+        "Beijing": "01:00 Tue",
+    }
+
+
+def test_oath_is_read_on_each_clock_12h(
+    seed: tuple[Story, tuple[EventOutcome, ...], tuple[ClaimOutcome, ...]],
+) -> None:
+    spec = describe(*seed, options=RenderOptions(hours=12))
+    assert oath_labels(spec) == {
+        "Washington": "12:00 p.m. Mon",
+        "Moscow": "8:00 p.m. Mon",
+        "Beijing": "1:00 a.m. Tue",
+    }
+    ticks = {tick.label for tick in lane(spec, "Washington").ticks}
+    assert {"noon", "midnight"} <= ticks
+    assert not any(":00" in label and "." not in label for label in ticks)
+
+
+def test_agreed_window_edges_are_key_instants(seed_spec: FigureSpec) -> None:
+    call = [i for i in seed_spec.instants if i.event == "call"]
+    assert [(i.kind, i.at) for i in call] == [
+        ("agreed_from", utc(2025, 1, 20, 21)),
+        ("agreed_to", utc(2025, 1, 21, 4, 59)),
+    ]
+    assert call[0].labels == ("05:00 Tue", "00:00 Tue", "16:00 Mon")
+    assert call[1].labels == ("12:59 Tue", "07:59 Tue", "23:59 Mon")
+    # Every lane carries one label per key instant.
+    assert all(len(item.instant_labels) == len(seed_spec.instants) for item in seed_spec.lanes)
+
+
+def test_instants_are_in_time_order_and_the_oath_comes_first(seed_spec: FigureSpec) -> None:
+    times = [i.at for i in seed_spec.instants]
+    assert times == sorted(times)
+    assert seed_spec.instants[0].event == "inauguration"
+    assert [row.event for row in seed_spec.events] == ["inauguration", "call"]
+    oath, call = seed_spec.events
+    assert oath.exact == utc(2025, 1, 20, 17) and not oath.robust
+    assert call.agreed is not None and call.robust[0].start <= call.agreed.start
+
+
+def test_dst_change_shows_as_uneven_local_ticks() -> None:
+    spec = describe(*dst_example())
+    every = lane(spec, "New York").tick_every
+    assert every > 1 and lane(spec, "London").tick_every == lane(spec, "Sydney").tick_every == every
+
+    def gaps(name: str) -> set[timedelta]:
+        ticks = lane(spec, name).ticks
+        return {b.at - a.at for a, b in itertools.pairwise(ticks)}
+
+    assert gaps("New York") == {timedelta(hours=every), timedelta(hours=every - 1)}
+    assert gaps("London") == gaps("Sydney") == {timedelta(hours=every)}
+    for tick in lane(spec, "New York").ticks:
+        assert tick.local.minute == 0 and tick.local.hour % every == 0
+        assert tick.local == tick.at.astimezone(ZoneInfo("America/New_York"))
+    header = " ".join(label.text for label in lane(spec, "New York").header)
+    assert "UTC−5 → UTC−4" in header and "03:00 Sun 9 Mar" in header
+
+
+def test_no_tick_is_labelled_past_the_axis_ends(example: tuple[str, FigureSpec]) -> None:
+    from timeline.render.text import text_width
+
+    _, spec = example
+    for item in spec.lanes:
+        for tick in item.ticks:
+            if tick.label:
+                half = text_width(tick.label, "small") / 2
+                assert spec.axis_left <= spec.x(tick.at) - half
+                assert spec.x(tick.at) + half <= spec.axis_right
+
+
+def test_described_labels_do_not_overlap_and_stay_inside(example: tuple[str, FigureSpec]) -> None:
+    name, spec = example
+    labels: list[Label] = list(spec.labels())
+    assert labels
+    for label in labels:
+        box = label.box
+        assert box.x >= 0 and box.right <= spec.width, (name, label)
+        assert box.y >= 0 and box.bottom <= spec.height, (name, label)
+    for a, b in itertools.combinations(labels, 2):
+        assert not a.box.overlaps(b.box), (name, a, b)
+
+
+def test_instant_labels_sit_inside_their_lane(example: tuple[str, FigureSpec]) -> None:
+    _, spec = example
+    for item in spec.lanes:
+        for label in item.instant_labels:
+            box = label.box
+            assert item.box.x <= box.x and box.right <= item.box.right
+            assert item.box.y <= box.y and box.bottom <= item.box.bottom
+
+
+def test_evidence_rows(seed_spec: FigureSpec) -> None:
+    rows = seed_spec.evidence
+    assert "S13:4" not in {row.claim for row in rows}  # unresolved: not drawn ...
+    assert any("1 report not drawn" in note and "S13" in note for note in seed_spec.footnotes)  # ... but said
+    assert [row.status for row in rows[:2]] == ["pivotal", "conflict"]
+    pivotal = rows[0]
+    texts = [label.text for label in pivotal.texts]
+    assert texts[0] == "PIVOTAL"
+    assert texts[1] == "S7 · unknown outlet · “on Monday”"
+    assert texts[2] == "holds only on the Washington clock: 13:02 Mon – 23:59 Mon"
+    assert pivotal.highlight is not None
+    assert all(row.highlight is None for row in rows[1:])
+    s3 = next(row for row in rows if row.claim == "S3:1")
+    assert s3.texts[1].text == "S3 · AP · “a day after Donald Trump was sworn in”"  # the quote span
+    assert {row.texts[0].text for row in rows[2:]} == {"consistent"}
+    # Natural order of ids within a status and window: S2 before S11.
+    ids = [row.claim for row in rows if row.texts[1].text.endswith("“on Tuesday”")]
+    assert ids == ["S1:1", "S2:1", "S4:1", "S9:1", "S11:1"]
+
+
+def test_long_windows_say_they_run_on(seed_spec: FigureSpec) -> None:
+    s1 = next(row for row in seed_spec.evidence if row.claim == "S1:1")
+    assert s1.window is not None
+    assert s1.window.continues_after and not s1.window.continues_before
+    assert s1.window.end == seed_spec.end
+
+
+def test_max_evidence_rows(seed: tuple[Story, tuple[EventOutcome, ...], tuple[ClaimOutcome, ...]]) -> None:
+    spec = describe(*seed, options=RenderOptions(max_evidence_rows=3))
+    assert [row.status for row in spec.evidence] == ["pivotal", "conflict", "consistent"]
+    assert any(note.startswith("8 more reports not drawn for lack of room") for note in spec.footnotes)
+    assert describe(*seed, options=RenderOptions(max_evidence_rows=0)).evidence_box is None
+
+
+def test_default_range_is_the_hull_of_robust_windows_with_margins(seed_spec: FigureSpec) -> None:
+    assert seed_spec.start <= utc(2025, 1, 20, 16)
+    assert seed_spec.end >= utc(2025, 1, 21, 19, 32)
+    assert seed_spec.end - seed_spec.start < timedelta(hours=36)
+    assert seed_spec.start.minute == seed_spec.end.minute == 0
+
+
+def test_time_range_option(seed: tuple[Story, tuple[EventOutcome, ...], tuple[ClaimOutcome, ...]]) -> None:
+    moscow = ZoneInfo("Europe/Moscow")
+    start, end = datetime(2025, 1, 20, 19, tzinfo=moscow), datetime(2025, 1, 21, 9, tzinfo=moscow)
+    spec = describe(*seed, options=RenderOptions(time_range=(start, end)))
+    assert (spec.start, spec.end) == (start, end)
+    assert spec.start.tzinfo == UTC
+    assert [band.day for band in lane(spec, "Moscow").days] == [date(2025, 1, 20), date(2025, 1, 21)]
+    assert lane(spec, "Moscow").days[0].start == start
+    assert lane(spec, "Moscow").days[-1].end == end
+    assert [i.kind for i in spec.instants] == ["exact", "agreed_from", "agreed_to"]
+    narrow = describe(*seed, options=RenderOptions(time_range=(utc(2025, 1, 20, 20), utc(2025, 1, 21, 3))))
+    assert [i.kind for i in narrow.instants] == ["agreed_from"]  # the others are off the range
+
+
+def test_clocks_option(seed: tuple[Story, tuple[EventOutcome, ...], tuple[ClaimOutcome, ...]]) -> None:
+    clocks = (Clock("Tokyo", "Asia/Tokyo"), Clock("Washington", "America/New_York"))
+    spec = describe(*seed, options=RenderOptions(clocks=clocks))
+    assert oath_labels(spec) == {"Tokyo": "02:00 Tue", "Washington": "12:00 Mon"}
+    pivotal = spec.evidence[0]
+    assert "Washington clock" in pivotal.texts[2].text
+
+
+def test_events_and_claims_options(
+    seed: tuple[Story, tuple[EventOutcome, ...], tuple[ClaimOutcome, ...]],
+) -> None:
+    only_call = describe(*seed, options=RenderOptions(events=("call",)))
+    assert [row.event for row in only_call.events] == ["call"]
+    assert {i.event for i in only_call.instants} == {"call"}
+    assert [item.kind for item in only_call.legend] == ["robust", "agreed"]
+    one = describe(*seed, options=RenderOptions(claims=["S7:1"]))
+    assert [row.claim for row in one.evidence] == ["S7:1"]
+    assert one.footnotes == ()
+
+
+def test_language_option(seed: tuple[Story, tuple[EventOutcome, ...], tuple[ClaimOutcome, ...]]) -> None:
+    spec = describe(*seed, options=RenderOptions(language="fr"))
+    assert oath_labels(spec) == {"Washington": "12:00 lun.", "Moscow": "20:00 lun.", "Beijing": "01:00 mar."}
+    days = {band.day: band.label.text for band in lane(spec, "Beijing").days if band.label is not None}
+    assert days[date(2025, 1, 21)] == "mar. 21 janv."
+    assert any(label.text == "Ce que dit chaque article" for label in spec.texts)
+    german = describe(*seed, options=RenderOptions(language="de"))
+    assert oath_labels(german)["Beijing"] == "01:00 Di."
+    with pytest.raises(InputError, match="de, en, fr"):
+        RenderOptions(language="xx")
+
+
+def test_width_option(seed: tuple[Story, tuple[EventOutcome, ...], tuple[ClaimOutcome, ...]]) -> None:
+    wide = describe(*seed, options=RenderOptions(width=1000))
+    assert wide.width == 1000 and wide.axis_right == 1000 - 16
+    narrow = describe(*seed)
+    # More room, finer ticks: never coarser.
+    assert len(lane(wide, "Beijing").ticks) >= len(lane(narrow, "Beijing").ticks)
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        {"hours": 13},
+        {"width": 100},
+        {"scale": 0},
+        {"max_evidence_rows": -1},
+        {"time_range": (datetime(2025, 1, 20), datetime(2025, 1, 21))},
+        {"time_range": (utc(2025, 1, 21), utc(2025, 1, 20))},
+    ],
+)
+def test_bad_options_are_refused(options: dict[str, object]) -> None:
+    with pytest.raises(InputError):
+        RenderOptions(**options)  # type: ignore[arg-type]
+
+
+def test_unknown_ids_and_missing_clocks_are_refused(
+    seed: tuple[Story, tuple[EventOutcome, ...], tuple[ClaimOutcome, ...]],
+) -> None:
+    with pytest.raises(InputError, match="no outcome for event"):
+        describe(*seed, options=RenderOptions(events=("nope",)))
+    with pytest.raises(InputError, match="no outcome for claim"):
+        describe(*seed, options=RenderOptions(claims=("nope",)))
+    story, events, claims = seed
+    with pytest.raises(InputError, match="no clocks"):
+        describe(replace(story, clocks=()), events, claims)
+
+
+def test_alt_text(seed_spec: FigureSpec) -> None:
+    text = alt_text(seed_spec)
+    assert text.startswith("Timeline on three clocks: Beijing, Moscow and Washington. ")
+    assert (
+        "Trump sworn in: Monday 20 January 12:00 in Washington, 20:00 in Moscow, "
+        "Tuesday 21 January 01:00 in Beijing." in text
+    )
+    assert (
+        "if every report is right, it started between Monday 20 January 16:00 and 23:59 in Washington, "
+        "between Tuesday 21 January 00:00 and 07:59 in Moscow, between 05:00 and 12:59 in Beijing." in text
+    )
+    assert "If any one report is wrong: between Monday 20 January 13:02 and Tuesday 21 January 12:02" in text
+    assert "11 reports shown: 9 consistent, 1 pivotal and 1 in conflict." in text
+    assert "S7 (unknown outlet, “on Monday”) holds only on the Washington clock." in text
+    assert text.endswith("One report not drawn.")
+
+
+def test_describe_does_not_import_matplotlib() -> None:
+    code = """
+import sys
+from datetime import datetime, timezone
+from timeline.model import Clock, EventOutcome, Story, Window
+import timeline.render as render
+
+at = datetime(2025, 1, 20, 17, tzinfo=timezone.utc)
+oath = Window(at, at)
+story = Story("s", "Title", "Subtitle", "Source", "Credit", (Clock("Moscow", "Europe/Moscow"),), (), (), ())
+event = EventOutcome("oath", "Oath", oath, oath, oath, oath, exact=True)
+spec = render.describe(story, [event], [])
+assert render.alt_text(spec).startswith("Timeline on one clock: Moscow.")
+loaded = [name for name in sys.modules if name.startswith("matplotlib")]
+assert not loaded, loaded
+"""
+    result = subprocess.run([sys.executable, "-c", code], cwd=HERE.parent, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+
+
+# --------------------------------------------------------------------------- the drawing
+
+
+@pytest.mark.parametrize("scale", [1, 2])
+def test_drawn_text_is_inside_the_figure_and_never_overlaps(example: tuple[str, FigureSpec], scale: int) -> None:
+    name, spec = example
+    figure = draw(replace(spec, scale=scale))
+    texts = drawn_texts(figure)
+    bounds = figure.bbox
+    assert len(texts) > 20
+    for text, extent in texts:
+        assert bounds.x0 <= extent.x0 and extent.x1 <= bounds.x1, (name, text, extent)  # type: ignore[attr-defined]
+        assert bounds.y0 <= extent.y0 and extent.y1 <= bounds.y1, (name, text, extent)  # type: ignore[attr-defined]
+    for (a, box_a), (b, box_b) in itertools.combinations(texts, 2):
+        overlap_x = min(box_a.x1, box_b.x1) - max(box_a.x0, box_b.x0)  # type: ignore[attr-defined]
+        overlap_y = min(box_a.y1, box_b.y1) - max(box_a.y0, box_b.y0)  # type: ignore[attr-defined]
+        assert overlap_x <= 0.5 or overlap_y <= 0.5, (name, a, b)
+
+
+def test_no_text_is_smaller_than_11px_at_1x(seed_spec: FigureSpec) -> None:
+    figure = draw(seed_spec)
+    for artist in figure.findobj(Text):
+        if artist.get_text().strip():
+            assert artist.get_fontsize() * 100 / 72 >= 11 - 1e-9, artist.get_text()
+            assert artist.get_fontfamily() == ["DejaVu Sans"], artist.get_text()
+
+
+DST_RANGES = {
+    "spring gap New York": (utc(2025, 3, 9, 4), utc(2025, 3, 9, 9)),
+    "autumn fold New York": (utc(2025, 11, 1, 20), utc(2025, 11, 2, 16)),
+    "autumn fold Sydney": (utc(2025, 4, 5, 10), utc(2025, 4, 6, 2)),
+}
+
+
+@pytest.mark.parametrize("width", [640, 1400])
+@pytest.mark.parametrize("span", sorted(DST_RANGES))
+def test_drawn_ticks_match_the_description_across_dst(span: str, width: int) -> None:
+    story, events, claims = dst_example()
+    spec = describe(story, events, claims, options=RenderOptions(time_range=DST_RANGES[span], width=width))
+    check_drawn_ticks(spec)
+
+
+def test_ticks_skip_the_spring_gap_and_repeat_the_autumn_fold() -> None:
+    story, events, claims = dst_example()
+    gap = describe(story, events, claims, options=RenderOptions(time_range=DST_RANGES["spring gap New York"]))
+    assert all(t.local.hour != 2 for t in lane(gap, "New York").ticks)
+    options = RenderOptions(time_range=DST_RANGES["autumn fold Sydney"], width=1400)
+    fold = describe(story, events, claims, options=options)
+    sydney = lane(fold, "Sydney")
+    twice = [t for t in sydney.ticks if t.local.hour == 2]
+    assert sydney.tick_every == 2 and len(twice) == 2  # 02:00 AEDT, then 02:00 AEST an hour later
+    assert twice[1].at - twice[0].at == timedelta(hours=1)
+
+
+def test_drawn_ticks_are_the_described_local_hours(example: tuple[str, FigureSpec]) -> None:
+    _, spec = example
+    check_drawn_ticks(spec)
+
+
+def check_drawn_ticks(spec: FigureSpec) -> None:
+    import matplotlib.dates as mdates
+
+    figure = draw(spec)
+    drawn_texts(figure)
+    axes = {ax.get_label(): ax for ax in figure.axes}
+    for item in spec.lanes:
+        ax = axes[f"lane {item.clock.name}"]
+        low, high = ax.get_xlim()
+        located = [x for x in ax.xaxis.get_majorticklocs() if low <= x <= high]
+        # The figure's locator and the description agree to the minute.
+        assert [round(x * 1440) for x in located] == [round(mdates.date2num(t.at) * 1440) for t in item.ticks]
+        shown = [t.get_text() for t in ax.get_xticklabels() if t.get_text()]
+        assert shown == [t.label for t in item.ticks if t.label]
+
+
+def test_status_is_shape_and_word_not_colour_alone(seed_spec: FigureSpec) -> None:
+    from matplotlib.lines import Line2D
+
+    figure = draw(seed_spec)
+    markers = {line.get_marker() for line in figure.findobj(Line2D)}
+    assert {"o", "*", "X", "D"} <= markers
+    tags = {row.status: row.texts[0].text for row in seed_spec.evidence}
+    assert tags == {"pivotal": "PIVOTAL", "conflict": "CONFLICT", "consistent": "consistent"}
+
+
+def test_draw_leaves_nothing_open_in_pyplot(seed_spec: FigureSpec, tmp_path: Path) -> None:
+    import matplotlib.pyplot as plt
+
+    before = plt.get_fignums()
+    draw(seed_spec)
+    save_figure(seed_spec, tmp_path / "fig", formats=("png",), scales=(1,))
+    png_bytes(seed_spec)
+    assert plt.get_fignums() == before == []
+
+
+# --------------------------------------------------------------------------- files
+
+
+def test_save_figure_writes_every_format_with_metadata(seed_spec: FigureSpec, tmp_path: Path) -> None:
+    paths = save_figure(seed_spec, tmp_path / "out" / "call", formats=("png", "svg", "pdf"), scales=(1, 2))
+    assert [p.name for p in paths] == ["call.png", "call@2x.png", "call.svg", "call.pdf"]
+    assert all(p.stat().st_size > 1000 for p in paths)
+    with Image.open(paths[0]) as one, Image.open(paths[1]) as two:
+        assert one.size == (640, round(seed_spec.height))
+        assert two.size == (1280, round(2 * seed_spec.height))
+        assert one.text["Title"] == seed_spec.title  # type: ignore[attr-defined]
+        assert one.text["Description"] == seed_spec.alt_text  # type: ignore[attr-defined]
+        assert two.text["Description"] == seed_spec.alt_text  # type: ignore[attr-defined]
+    svg = paths[2].read_text(encoding="utf-8")
+    assert "<dc:title>Xi and Putin spoke within a day of Trump’s oath</dc:title>" in svg
+    assert paths[3].read_bytes().startswith(b"%PDF")
+    with pytest.raises(InputError, match="formats are"):
+        save_figure(seed_spec, tmp_path / "x", formats=("gif",))
+
+
+def test_png_bytes_for_notebooks(seed_spec: FigureSpec) -> None:
+    data = seed_spec._repr_png_()
+    assert data.startswith(b"\x89PNG\r\n\x1a\n")
+    with Image.open(io.BytesIO(data)) as image:
+        assert image.size[0] == 640
+    with Image.open(io.BytesIO(png_bytes(seed_spec, scale=2))) as image:
+        assert image.size[0] == 1280
+
+
+def test_text_metrics_match_the_renderer() -> None:
+    """describe() measures text without matplotlib; the table must agree with the real font."""
+    from matplotlib.backends.backend_agg import RendererAgg
+    from matplotlib.font_manager import FontProperties
+
+    from timeline.render.style import STYLE
+    from timeline.render.text import text_width
+
+    renderer = RendererAgg(1000, 100, 100)
+    samples = (("12:00 p.m. Mon", "instant"), ("Xi–Putin video call", "event"), ("Tue 21 Jan", "day"))
+    for sample, role in samples:
+        font = STYLE.font(role)
+        weight = "bold" if font.bold else "normal"
+        prop = FontProperties(family="DejaVu Sans", size=font.size * 72 / 100, weight=weight)
+        width, _, _ = renderer.get_text_width_height_descent(sample, prop, ismath=False)
+        assert text_width(sample, role) == pytest.approx(width, rel=0.04), sample
+
+
+@pytest.mark.parametrize("name", sorted(EXAMPLES))
+def test_baseline_image(name: str) -> None:
+    spec = describe(*EXAMPLES[name]())
+    OUTPUT.mkdir(exist_ok=True)
+    (actual,) = save_figure(spec, OUTPUT / name, formats=("png",), scales=(1,))
+    expected = BASELINE / f"{name}.png"
+    if UPDATE:
+        BASELINE.mkdir(exist_ok=True)
+        expected.write_bytes(actual.read_bytes())
+    assert expected.exists(), f"no baseline {expected}: run TIMELINE_UPDATE_BASELINES=1 pytest {__file__}"
+    result = compare_images(str(expected), str(actual), tol=2)
+    assert result is None, result
+
+
+def test_title_subtitle_source_and_credit_are_set(seed_spec: FigureSpec) -> None:
+    by_role: dict[str, list[str]] = {}
+    for label in seed_spec.texts:
+        by_role.setdefault(label.role, []).append(label.text)
+    assert by_role["title"] == ["Xi and Putin spoke within a day of Trump’s oath"]
+    assert " ".join(by_role["subtitle"]).startswith("Trump was sworn in at noon on Monday")
+    assert by_role["small"][-2:] == [
+        "Source: news reports as listed; oath time from AP. Analysis: timeline.",
+        "Graphic: Newsroom graphics desk",
+    ]
+    bottoms = [label.box.bottom for label in seed_spec.texts]
+    assert max(bottoms) <= seed_spec.height - 16 + 1e-9  # the bottom margin stays free
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    width=st.integers(400, 1600),
+    start_hours=st.integers(-48, 24),
+    length_hours=st.integers(2, 24 * 12),
+    hours=st.sampled_from([12, 24]),
+    language=st.sampled_from(["en", "fr", "de"]),
+    name=st.sampled_from(sorted(EXAMPLES)),
+)
+def test_layout_holds_for_any_range_width_and_language(
+    width: int, start_hours: int, length_hours: int, hours: int, language: str, name: str
+) -> None:
+    story, events, claims = EXAMPLES[name]()
+    first = min(o.start.earliest for o in events if o.start is not None)
+    start = first + timedelta(hours=start_hours)
+    options = RenderOptions(
+        width=width,
+        time_range=(start, start + timedelta(hours=length_hours)),
+        hours=hours,  # type: ignore[arg-type]
+        language=language,
+    )
+    spec = describe(story, events, claims, options=options)
+    labels = list(spec.labels())
+    for label in labels:
+        assert label.box.x >= 0 and label.box.right <= spec.width, label
+        assert label.box.y >= 0 and label.box.bottom <= spec.height, label
+    for a, b in itertools.combinations(labels, 2):
+        assert not a.box.overlaps(b.box), (a, b)
+    for item in spec.lanes:
+        for label in item.instant_labels:
+            assert item.box.x <= label.box.x and label.box.right <= item.box.right, label
