@@ -267,7 +267,7 @@ def main(argv: list[str]) -> int:
     print(table(rows))
     print()
     print("growth with size (time per MB at 1 MB / at 0.25 MB):")
-    print("\n".join(verdicts))
+    print("\n".join(verdicts) or "not measured: the project's tagger is not available")
     print()
     print("peak MB = tracemalloc peak of Python allocations in a separate pass over the same input;")
     print("maxrss = resource.getrusage ru_maxrss in MB, the process's high-water mark after that row;")
