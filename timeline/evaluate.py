@@ -386,9 +386,8 @@ class ErrorCase:
         def show(t: GoldTimex | None) -> str:
             return "-" if t is None else f"{t.text!r} {t.type} {t.value}"
 
-        return f"{self.kind:<11}  {self.doc_id}  gold {show(self.gold)}  system {show(self.system)}\n" + (
-            f"{'':13}{self.context}"
-        )
+        head = f"{self.kind:<11}  {self.doc_id}  gold {show(self.gold)}  system {show(self.system)}"
+        return f"{head}\n{'':13}{self.context}"
 
 
 @dataclass(frozen=True)
@@ -520,6 +519,12 @@ def _context(text: str, start: int, end: int, width: int = 40) -> str:
     return " ".join(snippet.split())
 
 
+def _some(ids: Sequence[str], shown: int = 3) -> str:
+    if not ids:
+        return "none"
+    return ", ".join(map(repr, ids[:shown])) + (f" and {len(ids) - shown} more" if len(ids) > shown else "")
+
+
 def _check_aligned(gold_docs: Sequence[CorpusDoc], system_docs: Sequence[CorpusDoc]) -> dict[str, CorpusDoc]:
     by_id: dict[str, CorpusDoc] = {}
     for doc in system_docs:
@@ -535,8 +540,7 @@ def _check_aligned(gold_docs: Sequence[CorpusDoc], system_docs: Sequence[CorpusD
     if missing or extra:
         raise CorpusError(
             f"system output does not cover the same documents as the gold corpus (missing: "
-            f"{missing[:3]}{'...' if len(missing) > 3 else ''}, not in gold: {extra[:3]}"
-            f"{'...' if len(extra) > 3 else ''}); tag exactly the documents of the gold corpus",
+            f"{_some(missing)}, not in gold: {_some(extra)}); tag exactly the documents of the gold corpus",
             field="doc_id",
         )
     for doc in gold_docs:
