@@ -902,3 +902,24 @@ def test_layout_holds_for_any_range_width_and_language(
     for item in spec.lanes:
         for label in item.instant_labels:
             assert item.box.x <= label.box.x and label.box.right <= item.box.right, label
+
+
+def test_what_cannot_be_placed_is_said_not_hidden(
+    seed: tuple[Story, tuple[EventOutcome, ...], tuple[ClaimOutcome, ...]],
+) -> None:
+    story, events, claims = seed
+    oath, call = events
+    impossible = replace(call, agreed_start=None, agreed_end=None)
+    timeless = claim("S8:1", "", "the 1.5-hour video call", "consistent", ALL_SEED_ZONES, None)
+    lost = EventOutcome("press", "Press conference", None, None, None, None)
+    spec = describe(story, (oath, impossible, lost), (*claims, timeless))
+    assert [i.kind for i in spec.instants] == ["exact"]  # no agreed window, no agreed edges
+    call_row = next(row for row in spec.events if row.event == "call")
+    assert call_row.agreed is None and call_row.robust
+    assert "agreed" not in {item.kind for item in spec.legend}
+    row = next(row for row in spec.evidence if row.claim == "S8:1")
+    assert row.window is None and row.texts[-1].text == "no time on these clocks"
+    assert "Not drawn: Press conference (no time could be given)" in spec.footnotes
+    assert "the reports cannot all be right" in spec.alt_text
+    assert spec.alt_text.endswith("No time could be given for Press conference.")
+    draw(spec)  # and it still draws

@@ -264,8 +264,7 @@ class FigureSpec:
 
     def x(self, moment: datetime) -> float:
         """Horizontal px of an instant (linear in UTC: one axis for every clock)."""
-        fraction = (moment - self.start) / (self.end - self.start)
-        return self.axis_left + fraction * (self.axis_right - self.axis_left)
+        return _Frame(self.start, self.end, self.axis_left, self.axis_right).x(moment)
 
     def labels(self) -> Iterator[Label]:
         """Every text placed by the description (tick labels are placed by the axis)."""
@@ -319,11 +318,13 @@ def describe(
     """Decide the whole figure: lanes, days, ticks, key instants, bars, evidence, text, alt text."""
     lang = words.language(options.language)
     shown = _select(story, events, claims, options)
-    start, end = options.time_range or _default_range(shown)
-    start, end = start.astimezone(UTC), end.astimezone(UTC)
     width = float(options.width)
     left, right = STYLE.margin, width - STYLE.margin
+    every_instant = _key_instants(shown, options.hours, lang)
+    start, end = options.time_range or _default_range(shown, every_instant, right - left)
+    start, end = start.astimezone(UTC), end.astimezone(UTC)
     frame = _Frame(start, end, left, right)
+    instants = tuple(instant for instant in every_instant if start <= instant.at <= end)
 
     texts: list[Label] = []
     y = STYLE.margin
@@ -332,7 +333,6 @@ def describe(
     legend, y = _legend(shown.events, lang, left, y + STYLE.gap, right)
 
     event_rows, events_box = _event_rows(shown, frame, y + STYLE.gap)
-    instants = _key_instants(shown, frame, options.hours, lang)
     lanes, y = _lanes(shown, frame, instants, options.hours, lang, events_box.bottom + STYLE.gap)
 
     evidence, evidence_box, limited, y = _evidence(story, shown, frame, options, lang, texts, y + STYLE.gap)
@@ -476,8 +476,13 @@ def _robust_start(outcome: EventOutcome) -> Window:
     return outcome.start
 
 
-def _default_range(shown: _Shown) -> tuple[datetime, datetime]:
-    """Hull of the events' robust windows (start and end), widened by a margin, whole UTC hours."""
+def _default_range(shown: _Shown, instants: tuple[KeyInstant, ...], plot_width: float) -> tuple[datetime, datetime]:
+    """Hull of the events' robust windows (start and end), widened by a margin, whole UTC hours.
+
+    The right margin also leaves room for the last key instant's labels to sit to the right of
+    its line, like all the others: a label flipped to the left of the last line would sit next
+    to the line before it and read as that line's.
+    """
     windows = [
         window
         for outcome in shown.events
@@ -492,10 +497,15 @@ def _default_range(shown: _Shown) -> tuple[datetime, datetime]:
     high = max(w.latest for w in windows).astimezone(UTC)
     margin = max((high - low) * STYLE.range_margin, timedelta(hours=1))
     low, high = low - margin, high + margin
-    hour = timedelta(hours=1)
+    if instants:
+        last = instants[-1]
+        room = max(words.text_width(label, "instant") for label in last.labels) + 2 * STYLE.label_pad
+        # Room in time depends on the range it widens: a few rounds settle it.
+        for _ in range(4):
+            high = max(high, last.at + (high - low) * (room / plot_width))
     floor = low.replace(minute=0, second=0, microsecond=0)
     ceil = high.replace(minute=0, second=0, microsecond=0)
-    return floor, ceil if ceil == high else ceil + hour
+    return floor, ceil if ceil == high else ceil + timedelta(hours=1)
 
 
 # --------------------------------------------------------------------------- text blocks
@@ -569,7 +579,7 @@ def _event_rows(shown: _Shown, frame: _Frame, top: float) -> tuple[tuple[EventRo
     return tuple(rows), box
 
 
-def _key_instants(shown: _Shown, frame: _Frame, hours: Hours, lang: words.Language) -> tuple[KeyInstant, ...]:
+def _key_instants(shown: _Shown, hours: Hours, lang: words.Language) -> tuple[KeyInstant, ...]:
     """The oath's start, the edges of each agreed window: the moments readers compare clocks at."""
     found: list[tuple[datetime, str, InstantKind]] = []
     for outcome in shown.events:
@@ -583,7 +593,7 @@ def _key_instants(shown: _Shown, frame: _Frame, hours: Hours, lang: words.Langua
     seen: set[datetime] = set()
     for at, event, kind in sorted(found, key=lambda item: item[0]):
         at = at.astimezone(UTC)
-        if at in seen or not frame.start <= at <= frame.end:
+        if at in seen:
             continue
         seen.add(at)
         labels = tuple(words.instant_label(at.astimezone(zone), hours, lang) for zone in shown.zones)
@@ -780,9 +790,11 @@ def _quote(story: Story, outcome: ClaimOutcome) -> str:
 
 
 def _pivotal_sentence(story: Story, outcome: ClaimOutcome, shown: _Shown) -> str:
+    """For the alt text, which stays English (see :mod:`.alt`)."""
     outlet = outcome.claim.outlet or "unknown outlet"
     clocks = _clock_names(outcome.zones, shown, words.LANGUAGES["en"])
-    return f"{outcome.claim.article} ({outlet}, “{_quote(story, outcome)}”) holds only on the {clocks} clock"
+    noun = "clock" if len(outcome.zones) == 1 else "clocks"
+    return f"{outcome.claim.article} ({outlet}, “{_quote(story, outcome)}”) holds only on the {clocks} {noun}"
 
 
 def _evidence(
