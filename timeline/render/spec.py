@@ -723,30 +723,31 @@ def _ticks(zone: tzinfo, frame: _Frame, step: int, hours: Hours, lang: words.Lan
 def _place_instant_labels(
     instants: tuple[KeyInstant, ...], lane: int, frame: _Frame
 ) -> list[tuple[tuple[float, HAlign], int]]:
-    """Greedy rows: right of the line if it fits, else left, else the next row down."""
-    taken: list[list[tuple[float, float]]] = []
+    """Each label right of its line, on the first row where it touches no other label.
+
+    A label goes left of its line only where the right edge leaves no room, never to save a
+    row: on the left it sits against the previous line and reads as that line's.
+    """
+    rows: list[list[tuple[float, float]]] = []
     placed: list[tuple[tuple[float, HAlign], int]] = []
     for instant in instants:
         width = words.text_width(instant.labels[lane], "instant")
         x = frame.x(instant.at)
-        options: list[tuple[float, float, float, HAlign]] = [
-            (x + STYLE.label_pad, x + STYLE.label_pad + width, x + STYLE.label_pad, "left"),
-            (x - STYLE.label_pad - width, x - STYLE.label_pad, x - STYLE.label_pad, "right"),
-        ]
-        inside = [o for o in options if o[0] >= frame.left and o[1] <= frame.right] or options[:1]
-        for row in range(len(taken) + 1):
-            if row == len(taken):
-                taken.append([])
-            free = [
-                o
-                for o in inside
-                if all(o[1] + STYLE.text_gap <= a or b + STYLE.text_gap <= o[0] for a, b in taken[row])
-            ]
-            if free:
-                low, high, anchor, ha = free[0]
-                taken[row].append((low, high))
-                placed.append(((anchor, ha), row))
-                break
+        ha: HAlign = "left"
+        low = x + STYLE.label_pad
+        if low + width > frame.right:
+            ha, low = "right", max(frame.left, x - STYLE.label_pad - width)
+        high = low + width
+        free = (
+            index
+            for index, taken in enumerate(rows)
+            if all(high + STYLE.text_gap <= a or b + STYLE.text_gap <= low for a, b in taken)
+        )
+        row = next(free, len(rows))
+        if row == len(rows):
+            rows.append([])
+        rows[row].append((low, high))
+        placed.append(((low if ha == "left" else high, ha), row))
     return placed
 
 

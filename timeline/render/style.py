@@ -131,7 +131,6 @@ class Style:
     clip_marker: float = 8.0  # the arrowhead where a window runs on past the range
     tick_steps: tuple[int, ...] = (1, 2, 3, 6, 12, 24)  # local hours between ticks
     range_margin: float = 0.08  # of the time span, each side of the default range
-    max_instant_rows: int = 4
 
     def font(self, role: str) -> Font:
         return self.fonts[role]
