@@ -31,6 +31,7 @@ from hypothesis import strategies as st
 from matplotlib.figure import Figure
 from matplotlib.testing.compare import compare_images
 from matplotlib.text import Text
+from matplotlib.transforms import Bbox
 from PIL import Image
 
 from timeline.errors import InputError
@@ -45,6 +46,7 @@ from timeline.model import (
     Published,
     Quantity,
     Relation,
+    Spec,
     Story,
     Weekday,
     Window,
@@ -59,6 +61,7 @@ from timeline.render import (
     save_figure,
 )
 from timeline.render.spec import Label, Lane
+from timeline.render.style import Status
 
 HERE = Path(__file__).parent
 BASELINE = HERE / "baseline"
@@ -75,21 +78,17 @@ def utc(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> date
     return datetime(year, month, day, hour, minute, tzinfo=UTC)
 
 
-def window(start: datetime, end: datetime) -> Window:
-    return Window(start, end)
-
-
 def claim(
     claim_id: str,
     outlet: str,
     text: str,
-    status: str,
+    status: Status,
     zones: tuple[str, ...],
     span: Window | None,
     *,
     event: str = "call",
     reason: str = "",
-    spec: object = None,
+    spec: Spec | None = None,
     start: int = 0,
 ) -> ClaimOutcome:
     mention = Mention(
@@ -97,7 +96,7 @@ def claim(
         start=start,
         end=start + len(text),
         rule="test",
-        spec=spec if spec is not None else Weekday(weekday=1),  # type: ignore[arg-type]
+        spec=spec if spec is not None else Weekday(weekday=1),
         timex_type="DATE",
     )
     article = claim_id.split(":")[0]
@@ -111,7 +110,7 @@ def claim(
         readings=(),
         unresolved=reason if status == "unresolved" else None,
     )
-    return ClaimOutcome(claim=made, status=status, reason=reason, zones=zones, window=span)  # type: ignore[arg-type]
+    return ClaimOutcome(claim=made, status=status, reason=reason, zones=zones, window=span)
 
 
 def story(
@@ -173,9 +172,9 @@ def seed_story() -> Story:
 
 
 def seed_events() -> tuple[EventOutcome, ...]:
-    oath = window(utc(2025, 1, 20, 17), utc(2025, 1, 20, 17, 2))
-    call_start = window(utc(2025, 1, 20, 18, 2), utc(2025, 1, 21, 17, 2))
-    agreed = window(utc(2025, 1, 20, 21), utc(2025, 1, 21, 4, 59))
+    oath = Window(utc(2025, 1, 20, 17), utc(2025, 1, 20, 17, 2))
+    call_start = Window(utc(2025, 1, 20, 18, 2), utc(2025, 1, 21, 17, 2))
+    agreed = Window(utc(2025, 1, 20, 21), utc(2025, 1, 21, 4, 59))
     later = timedelta(minutes=90)
     return (
         EventOutcome(
@@ -191,9 +190,9 @@ def seed_events() -> tuple[EventOutcome, ...]:
             event="call",
             label="Xi–Putin video call",
             start=call_start,
-            end=window(call_start.earliest + later, call_start.latest + later),
+            end=Window(call_start.earliest + later, call_start.latest + later),
             agreed_start=agreed,
-            agreed_end=window(agreed.earliest + later, agreed.latest + later),
+            agreed_end=Window(agreed.earliest + later, agreed.latest + later),
             reports=11,
             conflicts=("S12:1",),
             pivotal=("S7:1",),
@@ -202,9 +201,9 @@ def seed_events() -> tuple[EventOutcome, ...]:
 
 
 def seed_claims() -> tuple[ClaimOutcome, ...]:
-    tuesday = window(utc(2025, 1, 20, 16), utc(2025, 1, 22, 4, 59))
-    hours_after = window(utc(2025, 1, 20, 18, 2), utc(2025, 1, 21, 17, 2))
-    day_after_moscow = window(utc(2025, 1, 20, 21), utc(2025, 1, 21, 20, 59))
+    tuesday = Window(utc(2025, 1, 20, 16), utc(2025, 1, 22, 4, 59))
+    hours_after = Window(utc(2025, 1, 20, 18, 2), utc(2025, 1, 21, 17, 2))
+    day_after_moscow = Window(utc(2025, 1, 20, 21), utc(2025, 1, 21, 20, 59))
     anchor = "Donald Trump was sworn in"
     at = _S3_TEXT.index(anchor)
     day_after = Relation("day_after", Quantity(1, 1, "day"), "a day after", anchor, at, at + len(anchor))
@@ -238,7 +237,7 @@ def seed_claims() -> tuple[ClaimOutcome, ...]:
             "on Monday",
             "pivotal",
             ("America/New_York",),
-            window(utc(2025, 1, 20, 18, 2), utc(2025, 1, 21, 4, 59)),
+            Window(utc(2025, 1, 20, 18, 2), utc(2025, 1, 21, 4, 59)),
         ),
         claim("S9:1", "", "on Tuesday", "consistent", ALL_SEED_ZONES, tuesday),
         claim("S11:1", "", "on Tuesday", "consistent", ALL_SEED_ZONES, tuesday),
@@ -248,7 +247,7 @@ def seed_claims() -> tuple[ClaimOutcome, ...]:
             "as Trump began his term",
             "conflict",
             ALL_SEED_ZONES,
-            window(utc(2025, 1, 20, 17), utc(2025, 1, 20, 17, 2)),
+            Window(utc(2025, 1, 20, 17), utc(2025, 1, 20, 17, 2)),
             reason="puts the call at the oath itself; “hours after” (S2, S5) rules that out",
         ),
         claim(
@@ -280,9 +279,9 @@ NY_LONDON_SYDNEY = (
 
 def dst_example() -> tuple[Story, tuple[EventOutcome, ...], tuple[ClaimOutcome, ...]]:
     """A night across New York's spring-forward (2 a.m. Sunday 9 March 2025 became 3 a.m.)."""
-    landfall = window(utc(2025, 3, 9, 4, 30), utc(2025, 3, 9, 4, 30))
-    lifted = window(utc(2025, 3, 9, 9), utc(2025, 3, 9, 20))
-    agreed = window(utc(2025, 3, 9, 12), utc(2025, 3, 9, 15))
+    landfall = Window(utc(2025, 3, 9, 4, 30), utc(2025, 3, 9, 4, 30))
+    lifted = Window(utc(2025, 3, 9, 9), utc(2025, 3, 9, 20))
+    agreed = Window(utc(2025, 3, 9, 12), utc(2025, 3, 9, 15))
     events = (
         EventOutcome("landfall", "Storm makes landfall", landfall, landfall, landfall, landfall, exact=True),
         EventOutcome("lifted", "Evacuation order lifted", lifted, lifted, agreed, agreed, reports=3),
@@ -315,12 +314,12 @@ SUMMIT_CLOCKS = (
 
 def summit_example() -> tuple[Story, tuple[EventOutcome, ...], tuple[ClaimOutcome, ...]]:
     """Five days of a summit: days must stay readable when hours are ticked every 12 h."""
-    opens = window(utc(2025, 6, 16, 8), utc(2025, 6, 16, 8))
-    leak = window(utc(2025, 6, 17, 12), utc(2025, 6, 18, 20))
-    leak_agreed = window(utc(2025, 6, 18, 6), utc(2025, 6, 18, 11))
-    deal = window(utc(2025, 6, 20, 15), utc(2025, 6, 21, 2))
-    deal_agreed = window(utc(2025, 6, 20, 19), utc(2025, 6, 20, 22))
-    closes = window(utc(2025, 6, 21, 10), utc(2025, 6, 21, 10))
+    opens = Window(utc(2025, 6, 16, 8), utc(2025, 6, 16, 8))
+    leak = Window(utc(2025, 6, 17, 12), utc(2025, 6, 18, 20))
+    leak_agreed = Window(utc(2025, 6, 18, 6), utc(2025, 6, 18, 11))
+    deal = Window(utc(2025, 6, 20, 15), utc(2025, 6, 21, 2))
+    deal_agreed = Window(utc(2025, 6, 20, 19), utc(2025, 6, 20, 22))
+    closes = Window(utc(2025, 6, 21, 10), utc(2025, 6, 21, 10))
     events = (
         EventOutcome("opens", "Summit opens", opens, opens, opens, opens, exact=True),
         EventOutcome("leak", "Draft text leaks", leak, leak, leak_agreed, leak_agreed, reports=4),
@@ -337,7 +336,7 @@ def summit_example() -> tuple[Story, tuple[EventOutcome, ...], tuple[ClaimOutcom
             "on Thursday",
             "conflict",
             ("Asia/Shanghai",),
-            window(utc(2025, 6, 18, 16), utc(2025, 6, 19, 15, 59)),
+            Window(utc(2025, 6, 18, 16), utc(2025, 6, 19, 15, 59)),
             event="leak",
             reason="Thursday on any of these clocks is after every other report’s window",
         ),
@@ -398,13 +397,13 @@ def oath_labels(spec: FigureSpec) -> dict[str, str]:
     return {item.clock.name: text for item, text in zip(spec.lanes, instant.labels, strict=True)}
 
 
-def drawn_texts(figure: Figure) -> list[tuple[str, object]]:
+def drawn_texts(figure: Figure) -> list[tuple[str, Bbox]]:
     """(text, window extent) of every visible, non-empty text artist, after a real Agg draw."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     canvas = FigureCanvasAgg(figure)  # the canvas PNGs are rendered with
-    canvas.draw()  # lays out tick labels
-    renderer = canvas.get_renderer()
+    canvas.draw()  # type: ignore[no-untyped-call]  # lays out tick labels
+    renderer = canvas.get_renderer()  # type: ignore[no-untyped-call]
     found = []
     for artist in figure.findobj(Text):
         if artist.get_visible() and artist.get_text().strip():
@@ -429,9 +428,10 @@ def test_day_bands_are_local_calendar_days(seed_spec: FigureSpec) -> None:
     # Tuesday began 13 hours earlier in Beijing than in Washington.
     assert beijing[tuesday].start == utc(2025, 1, 20, 16)
     assert washington[tuesday].start == utc(2025, 1, 21, 5)
-    assert beijing[tuesday].label is not None and beijing[tuesday].label.text == "Tue 21 Jan"
-    assert washington[date(2025, 1, 20)].label is not None
-    assert washington[date(2025, 1, 20)].label.text == "Mon 20 Jan"
+    texts = {band.day: band.label.text if band.label else None for band in (*beijing.values(),)}
+    assert texts[tuesday] == "Tue 21 Jan"
+    monday = washington[date(2025, 1, 20)].label
+    assert monday is not None and monday.text == "Mon 20 Jan"
     # Alternate shading: neighbouring days never share a shade.
     for item in seed_spec.lanes:
         shades = [band.shaded for band in item.days]
@@ -611,7 +611,7 @@ def test_events_and_claims_options(
     assert [row.event for row in only_call.events] == ["call"]
     assert {i.event for i in only_call.instants} == {"call"}
     assert [item.kind for item in only_call.legend] == ["robust", "agreed"]
-    one = describe(*seed, options=RenderOptions(claims=["S7:1"]))
+    one = describe(*seed, options=RenderOptions(claims=["S7:1"]))  # type: ignore[arg-type]  # a list is fine
     assert [row.claim for row in one.evidence] == ["S7:1"]
     assert one.footnotes == ()
 
@@ -712,11 +712,11 @@ def test_drawn_text_is_inside_the_figure_and_never_overlaps(example: tuple[str, 
     bounds = figure.bbox
     assert len(texts) > 20
     for text, extent in texts:
-        assert bounds.x0 <= extent.x0 and extent.x1 <= bounds.x1, (name, text, extent)  # type: ignore[attr-defined]
-        assert bounds.y0 <= extent.y0 and extent.y1 <= bounds.y1, (name, text, extent)  # type: ignore[attr-defined]
+        assert bounds.x0 <= extent.x0 and extent.x1 <= bounds.x1, (name, text, extent)
+        assert bounds.y0 <= extent.y0 and extent.y1 <= bounds.y1, (name, text, extent)
     for (a, box_a), (b, box_b) in itertools.combinations(texts, 2):
-        overlap_x = min(box_a.x1, box_b.x1) - max(box_a.x0, box_b.x0)  # type: ignore[attr-defined]
-        overlap_y = min(box_a.y1, box_b.y1) - max(box_a.y0, box_b.y0)  # type: ignore[attr-defined]
+        overlap_x = min(box_a.x1, box_b.x1) - max(box_a.x0, box_b.x0)
+        overlap_y = min(box_a.y1, box_b.y1) - max(box_a.y0, box_b.y0)
         assert overlap_x <= 0.5 or overlap_y <= 0.5, (name, a, b)
 
 
@@ -724,7 +724,7 @@ def test_no_text_is_smaller_than_11px_at_1x(seed_spec: FigureSpec) -> None:
     figure = draw(seed_spec)
     for artist in figure.findobj(Text):
         if artist.get_text().strip():
-            assert artist.get_fontsize() * 100 / 72 >= 11 - 1e-9, artist.get_text()
+            assert float(artist.get_fontsize()) * 100 / 72 >= 11 - 1e-9, artist.get_text()
             assert artist.get_fontfamily() == ["DejaVu Sans"], artist.get_text()
 
 
@@ -771,7 +771,8 @@ def check_drawn_ticks(spec: FigureSpec) -> None:
         low, high = ax.get_xlim()
         located = [x for x in ax.xaxis.get_majorticklocs() if low <= x <= high]
         # The figure's locator and the description agree to the minute.
-        assert [round(x * 1440) for x in located] == [round(mdates.date2num(t.at) * 1440) for t in item.ticks]
+        described = [round(mdates.date2num(t.at) * 1440) for t in item.ticks]  # type: ignore[no-untyped-call]
+        assert [round(x * 1440) for x in located] == described
         shown = [t.get_text() for t in ax.get_xticklabels() if t.get_text()]
         assert shown == [t.label for t in item.ticks if t.label]
 
@@ -833,13 +834,13 @@ def test_text_metrics_match_the_renderer() -> None:
     from timeline.render.style import STYLE
     from timeline.render.text import text_width
 
-    renderer = RendererAgg(1000, 100, 100)
+    renderer = RendererAgg(1000, 100, 100)  # type: ignore[no-untyped-call]
     samples = (("12:00 p.m. Mon", "instant"), ("Xi–Putin video call", "event"), ("Tue 21 Jan", "day"))
     for sample, role in samples:
         font = STYLE.font(role)
         weight = "bold" if font.bold else "normal"
         prop = FontProperties(family="DejaVu Sans", size=font.size * 72 / 100, weight=weight)
-        width, _, _ = renderer.get_text_width_height_descent(sample, prop, ismath=False)
+        width, _, _ = renderer.get_text_width_height_descent(sample, prop, ismath=False)  # type: ignore[no-untyped-call]
         assert text_width(sample, role) == pytest.approx(width, rel=0.04), sample
 
 
