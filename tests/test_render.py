@@ -924,3 +924,21 @@ def test_what_cannot_be_placed_is_said_not_hidden(
     assert "the reports cannot all be right" in spec.alt_text
     assert spec.alt_text.endswith("No time could be given for Press conference.")
     draw(spec)  # and it still draws
+
+
+def test_every_language_has_every_word() -> None:
+    from timeline.render.text import LANGUAGES
+
+    english = LANGUAGES["en"]
+    for lang in LANGUAGES.values():
+        assert set(lang.words) == set(english.words), lang.code
+        assert len(lang.weekdays) == len(lang.weekdays_long) == 7, lang.code
+        assert len(lang.months) == len(lang.months_long) == 12, lang.code
+        for key, template in lang.words.items():
+            assert set(_fields(template)) == set(_fields(english.words[key])), (lang.code, key)
+
+
+def _fields(template: str) -> list[str]:
+    import string
+
+    return [name for _, name, _, _ in string.Formatter().parse(template) if name]

@@ -662,7 +662,7 @@ def _lane_header(
         local = moment.astimezone(zone)
         # Daylight saving, said in words: readers should not have to infer it from the ticks.
         when = f"{words.clock_time(local, hours, lang)} {words.day_labels(local.date(), lang)[0]}"
-        parts.append(f"→ {words.offset_label(offset)} from {when}")
+        parts.append(lang.words["offset_change"].format(offset=words.offset_label(offset), when=when))
     x = name.box.right + STYLE.text_gap
     text = words.fit(" ".join(parts), frame.right - x, "small")
     return (name, Label(text, x, y + 1, "small"))

@@ -87,6 +87,7 @@ _EN = Language(
             "limited": "{count} more reports not drawn for lack of room ({ids})",
             "limited_1": "1 more report not drawn for lack of room ({ids})",
             "no_event": "Not drawn: {labels} (no time could be given)",
+            "offset_change": "→ {offset} from {when}",
         }
     ),
 )
@@ -122,6 +123,7 @@ _FR = Language(
             "limited": "{count} autres articles non tracés faute de place ({ids})",
             "limited_1": "1 autre article non tracé faute de place ({ids})",
             "no_event": "Non tracé : {labels} (aucune heure connue)",
+            "offset_change": "→ {offset} dès {when}",
         }
     ),
 )
@@ -157,6 +159,7 @@ _DE = Language(
             "limited": "{count} weitere Berichte aus Platzgründen nicht gezeichnet ({ids})",
             "limited_1": "1 weiterer Bericht aus Platzgründen nicht gezeichnet ({ids})",
             "no_event": "Nicht gezeichnet: {labels} (keine Zeit bekannt)",
+            "offset_change": "→ {offset} ab {when}",
         }
     ),
 )
