@@ -722,6 +722,8 @@ def test_drawn_text_is_inside_the_figure_and_never_overlaps(example: tuple[str, 
 
 def test_no_text_is_smaller_than_11px_at_1x(seed_spec: FigureSpec) -> None:
     figure = draw(seed_spec)
+    texts = [text for text, _ in drawn_texts(figure)]  # rendered: tick labels exist now
+    assert {"00:00", "12:00"} <= set(texts)
     for artist in figure.findobj(Text):
         if artist.get_text().strip():
             assert float(artist.get_fontsize()) * 100 / 72 >= 11 - 1e-9, artist.get_text()
