@@ -30,3 +30,7 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) $(OUT) build *.egg-info
+
+# Refresh the picture in the README from the example report.
+docs/xi_putin_call.png: report
+	cp $(OUT)/xi_putin_call.png $@
