@@ -18,14 +18,14 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, timedelta
 
 from ..model import Claim, ClaimOutcome, Constraint, EventOutcome, Offset, Point, Story, Window, Within
 from .domains import Domain, from_minutes, to_minutes
 from .explain import clock_names, on_clocks, quote
 from .solver import Domains, Problem, group_claims, solve
 
-__all__ = ["reconcile", "ReconcileOptions", "Domain"]
+__all__ = ["Domain", "ReconcileOptions", "reconcile"]
 
 # The horizon every point starts from: what is known, widened by this much.
 HORIZON_MARGIN = timedelta(days=400)
@@ -66,9 +66,9 @@ def _horizon(story: Story, claims: Sequence[Claim]) -> tuple[int, int]:
 
 
 def to_minutes_year(year: int) -> int:
-    from datetime import datetime, timezone
+    from datetime import datetime
 
-    return to_minutes(datetime(year, 1, 1, tzinfo=timezone.utc))
+    return to_minutes(datetime(year, 1, 1, tzinfo=UTC))
 
 
 class _Solver:
@@ -189,7 +189,8 @@ def _claim_outcome(
             status = "pivotal"
             bounds = []
             if tight.high < wide.high:
-                bounds.append(f"only if the {_label(story, point.event)} began by {on_clocks(from_minutes(tight.high), story)}")
+                latest = on_clocks(from_minutes(tight.high), story)
+                bounds.append(f"only if the {_label(story, point.event)} began by {latest}")
             if tight.low > wide.low:
                 bounds.append(f"only if it began at or after {on_clocks(from_minutes(tight.low), story)}")
             where = f"true only on {clock_names(zones, story.clocks)}" if claim.clock == "article" else "true"

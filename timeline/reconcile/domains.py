@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
-__all__ = ["Domain", "to_minutes", "from_minutes", "EMPTY"]
+__all__ = ["EMPTY", "Domain", "from_minutes", "to_minutes"]
 
-_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 Interval = tuple[int, int]
 
@@ -59,6 +59,14 @@ class Domain:
         return self.high - self.low if self.spans else -1
 
     def intersect(self, other: Domain) -> Domain:
+        # Fast paths (most propagation steps change nothing): a single interval that holds
+        # all of the other domain leaves it as it is.
+        if not self.spans or not other.spans:
+            return EMPTY if self.spans else self
+        if len(other.spans) == 1 and other.spans[0][0] <= self.spans[0][0] and self.spans[-1][1] <= other.spans[0][1]:
+            return self
+        if len(self.spans) == 1 and self.spans[0][0] <= other.spans[0][0] and other.spans[-1][1] <= self.spans[0][1]:
+            return other
         out = []
         i = j = 0
         a, b = self.spans, other.spans
@@ -74,6 +82,10 @@ class Domain:
         return Domain(out)
 
     def union(self, other: Domain) -> Domain:
+        if self.spans == other.spans or not other.spans:
+            return self
+        if not self.spans:
+            return other
         return Domain(self.spans + other.spans)
 
     def shift(self, low: int, high: int) -> Domain:

@@ -8,7 +8,7 @@ from datetime import datetime
 from ..model import Clock, Story
 from ..zones import get_zone
 
-__all__ = ["on_clocks", "clock_names", "quote"]
+__all__ = ["clock_names", "on_clocks", "quote"]
 
 
 def clock_name(zone: str, clocks: Sequence[Clock]) -> str:

@@ -23,7 +23,7 @@ from ..model import CalendarShift, Claim, Constraint, Offset, Point, Within
 from ..zones import get_zone, local_day_bounds
 from .domains import Domain, to_minutes
 
-__all__ = ["Group", "Problem", "solve", "MAX_ROUNDS", "CALENDAR_SPAN_LIMIT_DAYS"]
+__all__ = ["CALENDAR_SPAN_LIMIT_DAYS", "MAX_ROUNDS", "Group", "Problem", "solve"]
 
 MAX_ROUNDS = 100
 # A calendar relation is only propagated from a domain spanning fewer days than this:
@@ -97,12 +97,16 @@ def solve(problem: Problem) -> Domains | None:
 
 def _apply_group(group: Group, domains: Domains) -> bool:
     """Constructive disjunction over the group's clocks; narrows ``domains`` in place."""
-    union: Domains | None = None
+    # Only the points the group's constraints name can change: unions and intersections are
+    # taken over those alone (every other point is the same in every option), which keeps the
+    # cost of a group independent of the size of the story.
+    touched = _points_of(group)
+    union: dict[Point, Domain] | None = None
     for _, claims in group.options:
         local = dict(domains)
         if not _conjunction(claims, local):
             continue
-        union = local if union is None else {p: union[p].union(local[p]) for p in union}
+        union = {p: local[p] if union is None else union[p].union(local[p]) for p in touched}
     if union is None:
         return False
     for point, domain in union.items():
@@ -112,23 +116,42 @@ def _apply_group(group: Group, domains: Domains) -> bool:
     return True
 
 
+def _points(alternatives: Iterable[Alternative]) -> tuple[Point, ...]:
+    found: dict[Point, None] = {}
+    for alternative in alternatives:
+        for constraint in alternative:
+            if isinstance(constraint, Within):
+                found[constraint.point] = None
+            else:
+                found[constraint.origin] = None
+                found[constraint.target] = None
+    return tuple(found)
+
+
+def _points_of(group: Group) -> tuple[Point, ...]:
+    return _points(alt for _, claims in group.options for alternatives in claims for alt in alternatives)
+
+
 def _conjunction(claims: Iterable[tuple[Alternative, ...]], domains: Domains) -> bool:
-    claims = list(claims)
+    indexed = [(alternatives, _points(alternatives)) for alternatives in claims]
     for _ in range(MAX_ROUNDS):
-        before = dict(domains)
-        for alternatives in claims:
-            union: Domains | None = None
+        changed = False
+        for alternatives, touched in indexed:
+            union: dict[Point, Domain] | None = None
             for alternative in alternatives:
-                local = dict(domains)
+                local = {p: domains[p] for p in touched}
                 if all(_apply(c, local) for c in alternative):
-                    union = local if union is None else {p: union[p].union(local[p]) for p in union}
+                    union = local if union is None else {p: union[p].union(local[p]) for p in touched}
             if union is None:
                 return False
-            for point in union:
-                domains[point] = domains[point].intersect(union[point])
-                if not domains[point]:
+            for point in touched:
+                narrowed = domains[point].intersect(union[point])
+                if not narrowed:
                     return False
-        if domains == before:
+                if narrowed != domains[point]:
+                    domains[point] = narrowed
+                    changed = True
+        if not changed:
             return True
     return True
 
