@@ -125,3 +125,42 @@ def test_event_words_that_match_nothing_warn(tmp_path: Path) -> None:
     with pytest.warns(LossyInputWarning, match=r"story.toml, \[\[events\]\] id 'call', field 'words'"):
         result = timeline.analyze(tmp_path)
     assert result.claims.status.tolist() == ["unresolved"]
+
+
+def test_articles_from_a_dataframe(tmp_path: Path) -> None:
+    import pandas as pd
+
+    (tmp_path / "story.toml").write_text((EXAMPLE / "story.toml").read_text(encoding="utf-8"), encoding="utf-8")
+    frame = pd.DataFrame({
+        "id": ["A1", "A2"],
+        "outlet": ["AP", ""],
+        "published": ["2025-01-21", ""],
+        "newsroom_zone": ["Europe/Moscow", ""],
+        "text": ["Putin had a call with Xi, a day after Donald Trump was sworn in.",
+                 "The pair spoke over the phone on Monday, hours after Trump took office."],
+    })
+    result = timeline.analyze(tmp_path, articles=frame)
+    call = _event(result, "call")
+    # AP on the Moscow clock: the day after the oath there; "Monday" then only on the Washington clock.
+    assert (call["agreed_start_earliest"], call["agreed_start_latest"]) == (
+        "2025-01-20T21:00:00Z", "2025-01-21T04:59:00Z")
+    monday = result.claims[result.claims.text == "Monday"].iloc[0]
+    assert monday.zone == "America/New_York"
+
+
+def test_cli_survives_a_closed_pipe() -> None:
+    import subprocess
+    import sys
+
+    text = " ".join(["It happened on Tuesday."] * 20000)
+    command = [sys.executable, "-m", "timeline.cli", "tag", "-", "--published", "2025-01-22"]
+    with subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as proc:
+        assert proc.stdin is not None and proc.stdout is not None
+        proc.stdin.write(text.encode())
+        proc.stdin.close()
+        proc.stdout.readline()
+        proc.stdout.close()  # the reader leaves early, as `| head -1` does
+        proc.wait(timeout=120)
+        assert proc.stderr is not None
+        err = proc.stderr.read()
+        assert b"Traceback" not in err and b"BrokenPipe" not in err

@@ -93,6 +93,10 @@ def _guarded(action: Callable[[], int]) -> int:
         warnings.showwarning = _show_warning  # type: ignore[assignment]
         try:
             return action()
+        except BrokenPipeError:
+            # `timeline tag ... | head`: the reader left; stop quietly like other Unix tools.
+            sys.stderr.close()
+            return 0
         except TimelineError as error:
             print(f"timeline: error: {error}", file=sys.stderr)
             return 2

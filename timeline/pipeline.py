@@ -34,7 +34,7 @@ __all__ = ["CLAIM_COLUMNS", "EVENT_COLUMNS", "StoryResult", "analyze", "run"]
 EVENT_COLUMNS = (
     "event", "label", "start_earliest", "start_latest", "end_earliest", "end_latest",
     "agreed_start_earliest", "agreed_start_latest", "agreed_end_earliest", "agreed_end_latest",
-    "reports", "conflicts", "pivotal",
+    "reports", "conflicts", "pivotal", "notes",
 )
 CLAIM_COLUMNS = (
     "claim", "article", "outlet", "event", "anchor_event", "text", "quote", "char_start", "char_end",
@@ -68,7 +68,7 @@ class StoryResult:
             agreed_start, agreed_end = _bounds(outcome.agreed_start), _bounds(outcome.agreed_end)
             rows.append(dict(zip(EVENT_COLUMNS, (
                 outcome.event, outcome.label, *start, *end, *agreed_start, *agreed_end, outcome.reports,
-                ";".join(outcome.conflicts), ";".join(outcome.pivotal),
+                ";".join(outcome.conflicts), ";".join(outcome.pivotal), "; ".join(outcome.notes),
             ), strict=True)))
         return rows
 
@@ -199,11 +199,27 @@ def run(story: Story, *, options: ReconcileOptions | None = None) -> StoryResult
     return StoryResult(story, events, outcomes, tuple(notes))
 
 
-def analyze(path: str | os.PathLike[str], *, options: ReconcileOptions | None = None) -> StoryResult:
-    """Load a story folder (``story.toml`` + ``articles.csv``) and run the whole pipeline."""
-    from .ingest import load_story
+def analyze(
+    path: str | os.PathLike[str],
+    *,
+    articles: pd.DataFrame | None = None,
+    options: ReconcileOptions | None = None,
+) -> StoryResult:
+    """Load a story folder (``story.toml`` + ``articles.csv``) and run the whole pipeline.
 
-    return run(load_story(path), options=options)
+    With ``articles`` (a DataFrame with the columns of articles.csv), the reports come from
+    the notebook instead of ``articles.csv``; ``path`` then only needs ``story.toml``.
+    """
+    from dataclasses import replace
+
+    from .ingest import articles_from_frame, load_story, read_story_toml
+
+    if articles is None:
+        return run(load_story(path), options=options)
+    toml = Path(path) / "story.toml" if Path(path).is_dir() else Path(path)
+    story = read_story_toml(toml)
+    folder = toml.parent
+    return run(replace(story, articles=articles_from_frame(articles, folder=folder)), options=options)
 
 
 def _check_event_words(story: Story) -> list[str]:
