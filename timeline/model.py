@@ -179,6 +179,9 @@ class Calendar:
     modifier: str | None = None  # START, MID, END (early/mid/late)
     year_shift: int | None = None  # year = reference year + shift ("the first quarter of last year")
     direction: Literal["past", "future", "either"] = "either"  # "last March", "next spring"
+    week_of_month: int | None = None  # 1 = the first full week of ``month``, -1 = the last ("the last week of March")
+    easter: int | None = None  # days after Easter Sunday (-2 = Good Friday): a movable holiday
+    two_digit: bool = False  # "'82", "the '70s": the century is left to the context
 
 
 @dataclass(frozen=True)

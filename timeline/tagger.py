@@ -2,23 +2,43 @@
 
 This is the tagger a journalist (or an evaluation script) calls on one text. The story
 pipeline uses the same two stages (:mod:`timeline.extract`, :mod:`timeline.resolve`).
+
+Relative expressions are resolved the way TimeML's ``anchorTimeID`` says: deictic ones
+("yesterday", "last week", "on Tuesday") against the publication date; anaphoric ones ("the
+next day", "that year", "two weeks later", "the same day") against the time last spoken of
+in the text. In narrative text (history, a profile: ``narrative=True``, or detected when most
+years written in the text lie well before the publication date), a month or day written
+without a year ("in March" after "1941") takes its year from the text too. ``Timex.anchor``
+says which reference was used: ``"publication date"``, ``"text:<offset>"`` (the start of the
+expression that supplied it) or ``"none"`` (the expression is absolute).
 """
 
 from __future__ import annotations
 
+import calendar as _cal
+import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
-from .errors import PublicationTimeError
-from .extract import extract, get_grammar
+from .errors import PublicationTimeError, TextError
+from .extract import _merge_clock_with_day, get_grammar
+from .extract.grammar import ANAPHORIC_RULES, select
 from .extract.tables import Tables
-from .model import Duration, Mention, Recurrence, Reference, Relation, Relative, Weekday
-from .resolve.calendar import LocalSpan, Unresolvable, duration_value, interpret, to_window
+from .model import Calendar, Duration, Mention, Quantity, Recurrence, Reference, Relation, Relative, Weekday
+from .resolve.calendar import (
+    LocalSpan,
+    NoWindow,
+    Unresolvable,
+    duration_value,
+    interpret,
+    to_window,
+    year_text,
+)
 from .zones import get_zone, zone_key
 
-__all__ = ["Timex", "tag", "parse_reference_date", "tense_of", "stated_zones"]
+__all__ = ["Timex", "looks_narrative", "parse_reference_date", "stated_zones", "tag", "tense_of"]
 
 
 @dataclass(frozen=True)
@@ -27,7 +47,8 @@ class Timex:
 
     ``earliest``/``latest`` are UTC (only when a zone is known); ``local_earliest`` and
     ``local_latest`` are wall-clock readings on the article's clock, as ISO strings without
-    an offset. ``unresolved`` says why there is no window.
+    an offset. ``unresolved`` says why there is no window. ``anchor`` is the reference the
+    value was computed from: ``"publication date"``, ``"text:<offset>"`` or ``"none"``.
     """
 
     start: int
@@ -78,44 +99,35 @@ def parse_reference_date(published: date | datetime | str | None) -> date | None
     raise PublicationTimeError(f"expected a date, datetime or ISO string, got {published!r}", field="published")
 
 
+@functools.lru_cache(maxsize=8)
+def _future_cues(cues: tuple[str, ...]) -> re.Pattern[str]:
+    words = sorted(cues, key=lambda w: (-len(w), w))
+    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])", re.IGNORECASE)
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
+
+
 def tense_of(text: str, mention: Mention, tables: Tables) -> str:
     """'future' if a future cue ("will", "scheduled") stands shortly before the mention, else 'past'.
 
     News reports mostly tell what happened; a weekday is the most recent such day unless
-    the sentence speaks of what is to come.
+    the sentence speaks of what is to come. The window stops at the sentence start and at a
+    line break (a headline above is another sentence).
     """
-    window = text[max(0, mention.start - 80):mention.start].lower()
-    window = re.split(r"[.!?]\s", window)[-1]
-    for cue in tables.future_cues:
-        if re.search(r"(?<![\w])" + re.escape(cue) + r"(?![\w])", window):
-            return "future"
-    return "past"
+    window = text[max(0, mention.start - 80):mention.start]
+    breaks = list(_SENTENCE_BREAK.finditer(window))
+    if breaks:
+        window = window[breaks[-1].end():]
+    return "future" if _future_cues(tables.future_cues).search(window) else "past"
 
 
-def _open_value(mention: Mention) -> str:
-    """The TIMEX3 value when no reference date can fill it in."""
-    spec = mention.spec
-    if isinstance(spec, Weekday):
-        return f"XXXX-WXX-{spec.weekday + 1}"
-    if isinstance(spec, Reference):
-        return spec.ref
-    if isinstance(spec, Duration):
-        return duration_value(spec.quantity)
-    if isinstance(spec, Relation) and spec.quantity is not None and mention.timex_type == "DURATION":
-        return duration_value(spec.quantity)
-    if isinstance(spec, Recurrence):
-        if spec.weekday is not None:
-            return f"XXXX-WXX-{spec.weekday + 1}"
-        return duration_value(_quantity_of(spec))
-    if isinstance(spec, Relative) and spec.approximate:
-        return "PAST_REF" if spec.offset < 0 else "FUTURE_REF"
-    return "XXXX-XX-XX"
-
-
-def _quantity_of(spec: Recurrence) -> Any:
-    from .model import Quantity
-
-    return Quantity(spec.every, spec.every, spec.unit, stated=spec.every)
+def stated_zones(mention: Mention, tables: Tables) -> tuple[str, ...]:
+    """The IANA zones a mention names ("noon ET", "11:00 Beijing time"); () if none or "local time"."""
+    written = getattr(mention.spec, "zone", None)
+    if not written:
+        return ()
+    return tables.zones.get(written, ())
 
 
 def _mod(mention: Mention) -> str | None:
@@ -127,71 +139,364 @@ def _mod(mention: Mention) -> str | None:
     return str(modifier) if modifier else None
 
 
+def _is_absolute(spec: object) -> bool:
+    return isinstance(spec, Calendar) and not spec.two_digit and (
+        spec.year is not None or spec.decade is not None or spec.century is not None)
+
+
+def looks_narrative(mentions: list[Mention], reference: date | None) -> bool:
+    """Whether a text tells of times well before its publication (history, not news).
+
+    News writes about the days around publication and what is planned; a narrative's years
+    lie mostly years back. Narrative when at least three years are written and fewer than a
+    quarter of them are the publication year, the year before, or later.
+    """
+    if reference is None:
+        return True
+    years = [m.spec.year for m in mentions
+             if isinstance(m.spec, Calendar) and m.spec.year is not None and not m.spec.two_digit]
+    if len(years) < 3:
+        return False
+    recent = sum(1 for y in years if y is not None and y >= reference.year - 1)
+    return recent < 0.25 * len(years)
+
+
+# ---------------------------------------------------------------------------- anchors
+
+
+@dataclass(frozen=True)
+class _Point:
+    """The time last spoken of: a year, perhaps a month and day, and where the text said it."""
+
+    year: int
+    month: int | None
+    day: int | None
+    offset: int  # start of the expression that gave it; -1 for the publication date
+
+    @property
+    def grain(self) -> str:
+        return "day" if self.day is not None else ("month" if self.month is not None else "year")
+
+    def as_date(self) -> date | None:
+        if self.year < 1:
+            return None
+        return date(self.year, self.month or 7, self.day or (15 if self.month else 1))
+
+    def value(self, grain: str) -> str:
+        label = year_text(self.year)
+        if grain == "year" or self.month is None:
+            return label if grain == "year" else f"{label}-XX" + ("-XX" if grain == "day" else "")
+        if grain == "month" or self.day is None:
+            return f"{label}-{self.month:02d}" + ("-XX" if grain == "day" else "")
+        return f"{label}-{self.month:02d}-{self.day:02d}"
+
+    def week_value(self) -> str:
+        day = self.as_date()
+        if day is None or self.day is None:
+            return self.value("month") if self.month else self.value("year")
+        iso_year, iso_week, _ = day.isocalendar()
+        return f"{iso_year}-W{iso_week:02d}"
+
+
+def _point_of(value: str, offset: int) -> _Point | None:
+    """The point a TIMEX value names, if it names one at year grain or finer."""
+    match = re.match(r"(BC)?(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?:T|$)", value)
+    if not match:
+        match_week = re.match(r"(\d{4})-W(\d\d)", value)
+        if match_week:
+            monday = date.fromisocalendar(int(match_week[1]), int(match_week[2]), 1)
+            return _Point(monday.year, monday.month, monday.day, offset)
+        return None
+    year = int(match[2]) * (-1 if match[1] else 1)
+    month = int(match[3]) if match[3] else None
+    day = int(match[4]) if match[4] else None
+    return _Point(year, month, day, offset)
+
+
+def _shift(point: _Point, unit: str, amount: int) -> _Point | None:
+    """``point`` moved by ``amount`` units; None when the point is too coarse for the unit."""
+    if unit in ("year", "decade", "century"):
+        years = amount * {"year": 1, "decade": 10, "century": 100}[unit]
+        year = point.year + years
+        if point.year > 0 >= year or point.year < 0 <= year:
+            year += 1 if years < 0 else -1  # there is no year 0
+        if year == 0:
+            year = 1
+        return _Point(year, point.month, point.day, point.offset) if unit == "year" else _Point(year, None, None,
+                                                                                             point.offset)
+    if unit in ("month", "quarter"):
+        if point.month is None:
+            return None
+        months = amount * (3 if unit == "quarter" else 1)
+        index = point.year * 12 + point.month - 1 + months
+        year, month = divmod(index, 12)
+        return _Point(year, month + 1, None, point.offset)
+    if unit in ("week", "fortnight", "day"):
+        day = point.as_date()
+        if day is None or point.day is None:
+            return None
+        days = amount * {"week": 7, "fortnight": 14, "day": 1}[unit]
+        moved = day + timedelta(days=days)
+        return _Point(moved.year, moved.month, moved.day, point.offset)
+    return None
+
+
+# ---------------------------------------------------------------------------- tagging
+
+
 def tag(
     text: str,
     *,
     published: date | datetime | str | None = None,
     tz: str | tzinfo | None = None,
     language: str = "en",
+    narrative: bool | None = None,
 ) -> list[Timex]:
     """Every time expression in ``text`` with its TIMEX3 type and value and its window.
 
     ``published`` is the document creation time that relative expressions count from;
     ``tz`` the newsroom's zone (IANA name or zone object; pytz zones accepted). Without a
     zone, windows are given as wall-clock readings only; without a date, values stay open
-    (``XXXX-WXX-2``) and ``unresolved`` says why.
+    (``XXXX-WXX-2``) and ``unresolved`` says why. ``narrative`` says whether a month or day
+    written without a year takes its year from the text ("in March" after "1941") rather
+    than from the publication date; by default it is decided from the text
+    (:func:`looks_narrative`).
     """
     reference = parse_reference_date(published)
     zone = get_zone(tz, field="tz") if tz is not None else None
     if zone is None and isinstance(published, datetime) and published.tzinfo is not None:
         zone = published.tzinfo
-    tables = get_grammar(language).t
-    found = []
-    for mention in extract(text, language=language):
-        if mention.timex_type is None:
-            continue
-        found.append(_timex(text, mention, reference, zone, tables))
-    return found
+    if not isinstance(text, str):
+        raise TextError(f"expected text (str), got {type(text).__name__}: {text!r:.80}")
+    grammar = get_grammar(language)
+    tables = grammar.t
+    # extract() without events: the grammar's mentions, clock times joined to their days. (Its
+    # anchor trimming only shortens the anchor phrases of relations, which TIMEX3 does not show.)
+    found = _merge_clock_with_day(text, select(list(grammar.candidates(text))))
+    mentions = [m for m in found if m.timex_type is not None]
+    if not mentions:
+        return []
+    story = narrative if narrative is not None else looks_narrative(mentions, reference)
+    resolver = _Resolver(text, reference, zone, tables, story)
+    return [resolver.timex(mention) for mention in mentions]
 
 
-def _timex(text: str, mention: Mention, reference: date | None, zone: tzinfo | None, tables: Tables) -> Timex:
-    base = dict(start=mention.start, end=mention.end, text=mention.text, type=mention.timex_type or "DATE",
-                rule=mention.rule, mod=_mod(mention), zone=zone_key(zone) if zone else None)
-    try:
-        spans = interpret(mention.spec, reference, tables, tense=tense_of(text, mention, tables))
-    except Unresolvable as reason:
-        return Timex(**base, value=_open_value(mention), grain="", anchor="none",  # type: ignore[arg-type]
-                     unresolved=str(reason))
-    span: LocalSpan = spans[0]
-    uses_reference = not _is_absolute(mention)
-    stated = stated_zones(mention, tables)
-    if stated:
-        zone = get_zone(stated[0])  # "noon ET" is on the clock it names, whatever the newsroom's
-        base["zone"] = stated[0]
-    window = to_window(span, zone) if zone is not None else None
-    return Timex(
-        **base,  # type: ignore[arg-type]
-        value=span.value,
-        grain=span.grain,
-        anchor="publication date" if uses_reference else "none",
-        earliest=window.earliest if window else None,
-        latest=window.latest if window else None,
-        local_earliest=span.start.isoformat(),
-        local_latest=(span.end - timedelta(minutes=1)).isoformat(),
-    )
+class _Resolver:
+    """Resolves the mentions of one text in order, keeping the time last spoken of."""
+
+    def __init__(self, text: str, reference: date | None, zone: tzinfo | None, tables: Tables,
+                 narrative: bool) -> None:
+        self.text = text
+        self.reference = reference
+        self.zone = zone
+        self.tables = tables
+        self.narrative = narrative
+        self.last: _Point | None = None
+
+    # -- helpers
+
+    def _base(self, mention: Mention) -> tuple[_Point | None, str]:
+        """The point an anaphoric expression counts from, and how to name it in ``Timex.anchor``."""
+        if self.last is not None:
+            return self.last, f"text:{self.last.offset}"
+        if self.reference is not None:
+            ref = self.reference
+            return _Point(ref.year, ref.month, ref.day, -1), "publication date"
+        return None, "none"
+
+    def _same_sentence(self, point: _Point, mention: Mention) -> bool:
+        if point.offset < 0:
+            return False
+        return _SENTENCE_BREAK.search(self.text, point.offset, mention.start) is None
+
+    def _remember(self, value: str, mention: Mention) -> None:
+        point = _point_of(value, mention.start)
+        if point is not None:
+            self.last = point
+
+    def _result(self, mention: Mention, base: dict[str, Any], span: LocalSpan, anchor: str,
+                zone: tzinfo | None) -> Timex:
+        window = to_window(span, zone) if zone is not None else None
+        return Timex(
+            **base,
+            value=self._zoned(span.value, mention),
+            grain=span.grain,
+            anchor=anchor,
+            earliest=window.earliest if window else None,
+            latest=window.latest if window else None,
+            local_earliest=span.start.isoformat(),
+            local_latest=(span.end - timedelta(minutes=1)).isoformat(),
+        )
+
+    def _zoned(self, value: str, mention: Mention) -> str:
+        """A clock time written with a zone carries it in its value: T18:00Z, T18:40+08:00."""
+        written = getattr(mention.spec, "zone", None)
+        if not written or "T" not in value or ":" not in value:
+            return value
+        if written.startswith("UTC") and len(written) > 3:
+            return value + str(written[3:])
+        if self.tables.zones.get(written) == ("UTC",):
+            return value + "Z"
+        return value
+
+    # -- one mention
+
+    def timex(self, mention: Mention) -> Timex:
+        base: dict[str, Any] = dict(start=mention.start, end=mention.end, text=mention.text,
+                                    type=mention.timex_type or "DATE", rule=mention.rule, mod=_mod(mention),
+                                    zone=zone_key(self.zone) if self.zone else None)
+        spec = mention.spec
+        zone = self.zone
+        stated = stated_zones(mention, self.tables)
+        if stated:
+            zone = get_zone(stated[0])  # "noon ET" is on the clock it names, whatever the newsroom's
+            base["zone"] = stated[0]
+        try:
+            if isinstance(spec, Relation) and not spec.anchor_text and mention.timex_type in ("DATE", "TIME"):
+                return self._anaphoric(mention, spec, base)
+            reference, anchor, resolved = self._reference_for(mention)
+            spans = interpret(resolved, reference, self.tables, tense=tense_of(self.text, mention, self.tables))
+        except NoWindow as missing:
+            self._remember(missing.value, mention)
+            return Timex(**base, value=missing.value, grain=missing.grain,
+                         anchor="none" if _is_absolute(spec) else self._base(mention)[1],
+                         unresolved=str(missing))
+        except Unresolvable as reason:
+            return Timex(**base, value=self._open_value(mention), grain="", anchor="none", unresolved=str(reason))
+        span = spans[0]
+        if mention.timex_type in ("DATE", "TIME") and not isinstance(spec, (Duration, Recurrence, Reference)):
+            self._remember(span.value, mention)
+        return self._result(mention, base, span, anchor, zone)
+
+    def _reference_for(self, mention: Mention) -> tuple[date | None, str, Any]:
+        """The date to resolve ``mention`` against, how to name it, and the spec to resolve."""
+        spec = mention.spec
+        dct = self.reference
+        if _is_absolute(spec):
+            return dct, "none", spec
+        last = self.last
+        if isinstance(spec, Calendar) and spec.year is None and spec.year_shift is None and last is not None:
+            anaphoric = mention.rule in ANAPHORIC_RULES
+            if spec.hour is not None and spec.month is None and spec.day is None and spec.season is None:
+                # a clock time alone: on the day last spoken of in the same sentence (or story)
+                if last.day is not None and (self.narrative or self._same_sentence(last, mention)):
+                    day = last.as_date()
+                    if day is not None:
+                        return day, f"text:{last.offset}", spec
+                    raise NoWindow("a time on a day before AD 1", f"{last.value('day')}T{spec.hour:02d}:"
+                                   f"{spec.minute or 0:02d}", "minute")
+            elif anaphoric or self.narrative:
+                if spec.direction == "either":
+                    resolved = replace(spec, year=last.year)
+                    return None, f"text:{last.offset}", resolved
+                around = last.as_date()
+                if around is not None:
+                    return around, f"text:{last.offset}", spec
+        if isinstance(spec, Calendar) and spec.two_digit and self.narrative and last is not None:
+            around = last.as_date()
+            if around is not None:
+                return around, f"text:{last.offset}", spec
+        if isinstance(spec, Weekday) and self.narrative and last is not None and last.day is not None:
+            around = last.as_date()
+            if around is not None:
+                return around, f"text:{last.offset}", replace(spec, direction="future")
+        return dct, "publication date" if dct is not None else "none", spec
+
+    def _anaphoric(self, mention: Mention, spec: Relation, base: dict[str, Any]) -> Timex:
+        """"the next day", "that year", "two weeks later", "the same time": from the time last spoken of."""
+        point, anchor = self._base(mention)
+        quantity = spec.quantity
+        cue = spec.cue
+        if point is None:
+            return Timex(**base, value=self._open_value(mention), grain="", anchor="none",
+                         unresolved="it counts from a time the text has not given")
+        if quantity is None:
+            # "the time", "that period": the time last spoken of
+            if cue.startswith("this") and anchor == "publication date":
+                return Timex(**base, value="PRESENT_REF", grain="", anchor=anchor)
+            value = point.value(point.grain)
+            return self._finish(mention, base, value, point.grain, anchor)
+        unit = quantity.unit
+        if quantity.vague or quantity.stated is None or (quantity.approximate and quantity.stated is None):
+            ref = "FUTURE_REF" if spec.kind in ("after", "day_after") else "PAST_REF"
+            return Timex(**base, value=ref, grain="", anchor=anchor)
+        amount = round(quantity.stated)
+        if spec.kind in ("before", "day_before"):
+            amount = -amount
+        if unit in ("hour", "minute", "second"):
+            value = point.value("day")
+            return self._finish(mention, base, value, "day", anchor, remember=False)
+        if unit == "weekend":
+            return self._finish(mention, base, point.week_value() + "-WE", "weekend", anchor, remember=False)
+        grain = {"fortnight": "day", "week": "day" if amount else "week", "quarter": "month"}.get(unit, unit)
+        moved = _shift(point, unit, amount) if amount else point
+        if moved is None:
+            coarse = point.value(grain if grain in ("year", "month", "day") else "year")
+            return Timex(**base, value=coarse, grain="", anchor=anchor)
+        if unit == "week" and amount == 0:
+            return self._finish(mention, base, moved.week_value(), "week", anchor, remember=False)
+        if unit in ("decade", "century"):
+            size = 10 if unit == "decade" else 100
+            value = f"{moved.year // size:0{4 - len(str(size)) + 1}d}" if moved.year > 0 else \
+                f"BC{-moved.year // size:0{4 - len(str(size)) + 1}d}"
+            return self._finish(mention, base, value, unit, anchor, remember=False)
+        value = moved.value(grain if grain in ("year", "month", "day") else "day")
+        if _norm_cue(cue).endswith(("morning", "afternoon", "evening", "night")):
+            part = self.tables.parts_of_day.get(_norm_cue(cue).split()[-1])
+            if part is not None and moved.day is not None:
+                value += f"T{part.code}"
+        return self._finish(mention, base, value, grain, anchor)
+
+    def _finish(self, mention: Mention, base: dict[str, Any], value: str, grain: str, anchor: str,
+                remember: bool = True) -> Timex:
+        """A Timex for an anaphoric value, with a window when the value is a whole day, month or year."""
+        if remember:
+            self._remember(value, mention)
+        point = _point_of(value, mention.start)
+        span = _span_of(point, grain) if point is not None and "X" not in value else None
+        if span is None:
+            return Timex(**base, value=value, grain=grain, anchor=anchor)
+        window = to_window(span, self.zone) if self.zone is not None else None
+        return Timex(**base, value=value, grain=grain, anchor=anchor,
+                     earliest=window.earliest if window else None, latest=window.latest if window else None,
+                     local_earliest=span.start.isoformat(),
+                     local_latest=(span.end - timedelta(minutes=1)).isoformat())
+
+    def _open_value(self, mention: Mention) -> str:
+        """The TIMEX3 value when no reference date can fill it in."""
+        spec = mention.spec
+        if isinstance(spec, Weekday):
+            return f"XXXX-WXX-{spec.weekday + 1}"
+        if isinstance(spec, Reference):
+            return spec.ref
+        if isinstance(spec, Duration):
+            return duration_value(spec.quantity)
+        if isinstance(spec, Relation) and spec.quantity is not None and mention.timex_type == "DURATION":
+            return duration_value(spec.quantity)
+        if isinstance(spec, Recurrence):
+            if spec.weekday is not None:
+                return f"XXXX-WXX-{spec.weekday + 1}"
+            return duration_value(Quantity(spec.every, spec.every, spec.unit, stated=spec.every))
+        if isinstance(spec, Relative) and spec.approximate:
+            return "PAST_REF" if spec.offset < 0 else "FUTURE_REF"
+        return "XXXX-XX-XX"
 
 
-def stated_zones(mention: Mention, tables: Tables) -> tuple[str, ...]:
-    """The IANA zones a mention names ("noon ET", "11:00 Beijing time"); () if none or "local time"."""
-    written = getattr(mention.spec, "zone", None)
-    if not written:
-        return ()
-    return tables.zones.get(written, ())
+def _norm_cue(cue: str) -> str:
+    return " ".join(cue.lower().split())
 
 
-def _is_absolute(mention: Mention) -> bool:
-    from .model import Calendar
+def _span_of(point: _Point, grain: str) -> LocalSpan | None:
+    if point.year < 1:
+        return None
+    if grain == "day" and point.day is not None and point.month is not None:
+        start = datetime(point.year, point.month, point.day)
+        return LocalSpan(start, start + timedelta(days=1), "day", point.value("day"))
+    if grain == "month" and point.month is not None:
+        start = datetime(point.year, point.month, 1)
+        days = _cal.monthrange(point.year, point.month)[1]
+        return LocalSpan(start, start + timedelta(days=days), "month", point.value("month"))
+    if grain == "year":
+        return LocalSpan(datetime(point.year, 1, 1), datetime(point.year + 1, 1, 1), "year", point.value("year"))
+    return None
 
-    spec = mention.spec
-    return isinstance(spec, Calendar) and (spec.year is not None or spec.decade is not None
-                                           or spec.century is not None)

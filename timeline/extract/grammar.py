@@ -1,16 +1,22 @@
 """The English grammar of time expressions: patterns built from the word tables.
 
 Each rule is a compiled pattern plus a builder that turns a match into a :class:`Mention`
-(what the text says; no reference date is applied here). All rules scan the text once
-each; overlapping candidates are settled by :func:`select` (longest first, then the rule
-listed first), which does not depend on the order matches were found in.
+(what the text says; no reference date is applied here). Overlapping candidates are settled
+by :func:`select` (longest first, then the rule listed first), which does not depend on the
+order matches were found in.
 
-Patterns avoid nested quantifiers so that time grows linearly with text length, also on
+Scanning is indexed by heads: every rule names the words its matches must contain (month
+names, digits, unit words, ...). Those are found with a few case-sensitive literal searches,
+which the regex engine runs at memchr-like speed, and a rule's pattern is tried only at a
+head and at the starts of the few words before it. A text without heads costs one pass per
+head class; a text full of them costs a bounded amount per head. Patterns avoid nested
+quantifiers and unbounded look-arounds, so time grows linearly with text length, also on
 adversarial input (long runs of digits or month names).
 """
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -29,13 +35,34 @@ from ..model import (
 )
 from .tables import Tables
 
-__all__ = ["Grammar", "Rule", "select"]
+__all__ = ["ANAPHORIC_RULES", "Grammar", "Rule", "alt", "select"]
 
-Builder = Callable[[re.Match[str]], "Mention | None"]
+Built = "Mention | list[Mention] | None"
+Builder = Callable[[re.Match[str]], "Mention | list[Mention] | None"]
 
 B = r"(?<![\w])"  # word start
 E = r"(?![\w])"  # word end
 S = r"[ \t]+"  # spaces inside an expression (never a newline: expressions do not cross lines)
+
+# Rules whose mentions count from the time last spoken of in the text (TimeML's anchor), not
+# from the publication date: the tagger resolves them against the latest date before them.
+ANAPHORIC_RULES = frozenset({"anaphoric_unit", "anaphoric_time", "the_day", "later", "month_of_that_year",
+                             "edge_anaphoric"})
+
+# How far back (characters) the words before a head are looked for.
+_REACH_CHARS = 48
+_TOKEN = re.compile(r"(?<![\w'’])[\w'’]+")
+APOSTROPHE = "#apostrophe"
+_WORD_BEFORE = re.compile(r"([\w'’]+)[^\w\n]*$")
+_NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
+_OF_AFTER = re.compile(r"[ \t]+of[ \t]")
+_THE_DAY_AFTER = re.compile(r"[ \t]+(?:after|before|following|of[ \t]+(?:his|her|their|its))(?![\w])", re.IGNORECASE)
+_TIME_AFTER = re.compile(r"[ \t]*(?:being|-)")
+_HOURS_WORD = re.compile(r"h|hours|hrs")
+_LEADING_NUMBER = re.compile(r"\d+")
+_DAY_OR_YEAR_AFTER = re.compile(
+    r"[ \t]*(?:(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w,.:/]|,\d)|,?[ \t]*(?:1\d|20)\d\d(?!\d))")
+_WORD_DOT_END = re.compile(r"(?<![.\w])[A-Za-z]{2,}\.$")
 
 
 def alt(words: Iterable[str]) -> str:
@@ -46,9 +73,48 @@ def alt(words: Iterable[str]) -> str:
 
 @dataclass(frozen=True)
 class Rule:
+    """A pattern, the head words every match contains, and how many words may precede the head.
+
+    The pattern is matched at a head and at the starts of up to ``reach`` words before it
+    (on the same line) that can begin a match (``lead``); the earliest start whose match
+    covers the head and is accepted by the builder wins. ``gate`` (matched at the head) and
+    ``before`` (searched in the few characters before it) are cheap tests that skip heads
+    the pattern cannot use.
+    """
+
     name: str
     pattern: re.Pattern[str]
     build: Builder
+    heads: frozenset[str] = frozenset()  # lower-case head words, or DIGITS
+    reach: int = 0
+    gate: re.Pattern[str] | None = None
+    before: re.Pattern[str] | None = None
+    lead: frozenset[str] = frozenset()  # words a match may start with before its head (DIGITS: a number)
+
+
+DIGITS = "#digits"
+_ASCII_LOWER = str.maketrans({c: c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"})
+
+
+def _trie(words: Iterable[str]) -> str:
+    """A regex matching any of ``words``, factored as a trie so the engine follows one branch."""
+    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:  # type: ignore[type-arg]
+        branches: list[str] = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        optional = "" in node
+        if not branches:
+            return ""
+        if len(branches) == 1 and not optional:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")" + ("?" if optional else "")
+
+    return emit(root)
 
 
 def _norm(text: str) -> str:
@@ -63,18 +129,18 @@ class Grammar:
         t = tables
         months_full = [m for m in t.months if len(m) > 3 and m not in ("sept",)]
         months_abbr = [m for m in t.months if m not in months_full]
-        self.MONTH = (
-            "(?:" + alt(months_full) + "|" + alt(months_abbr) + r"\.?)"
-        )
+        self.MONTH = "(?:" + alt(months_full) + "|" + alt(months_abbr) + r"\.?)"
         weekdays_full = [w for w in t.weekdays if w.endswith("day")]
         weekdays_abbr = [w for w in t.weekdays if not w.endswith("day")]
         self.WEEKDAY = "(?:" + alt(weekdays_full) + "|" + alt(weekdays_abbr) + r"\.?)"
         self.WEEKDAY_FULL = alt(weekdays_full)
         number_words = [w for w in t.numbers if w not in ("a", "an")]
         word_number = alt(number_words)
-        self.NUMBER = rf"(?:\d{{1,4}}(?:[.,]\d{{1,2}})?|{word_number}(?:-{word_number})?|an?)"
+        half = r"(?:[ \t]+and[ \t]+(?:an?[ \t]+)?half)?"
+        self.NUMBER = (rf"(?:\d{{1,4}}(?:[.,]\d{{1,2}})?{half}|{word_number}(?:[ \t-]{word_number})?{half}"
+                       rf"|an?(?=[ \t-]))")
         self.UNIT = alt(t.units)
-        self.PLURAL_UNIT = alt(w for w, u in t.units.items() if w.endswith("s") and w != "hrs" and w != "secs")
+        self.PLURAL_UNIT = alt(w for w in t.units if w.endswith("s") and w not in ("hrs", "secs", "mins"))
         self.APPROX = alt(t.approximators)
         self.VAGUE_COUNT = alt(t.vague_counts)
         self.INTENSIFIER = alt(t.intensifiers)
@@ -84,9 +150,44 @@ class Grammar:
         self.DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
         self.PART = alt(t.parts_of_day)
         self.SHIFT = alt(t.shift_words)
+        self.ANAPHORIC = alt(t.anaphoric_shifts)
         self.EDGE = alt(t.edge_modifiers)
         self.SEASON = alt(t.seasons)
+        self._month_end = re.compile(r"(?<![\w.])" + self.MONTH + r"$", re.IGNORECASE)
+        self._name_link = re.compile(r"[ \t]+(?:to|on|of|from)[ \t]+(?:the[ \t]+)?[A-Z]")
+        self._month_link = re.compile(r"[ \t]+(?:to|from)[ \t]+" + self.MONTH + E, re.IGNORECASE)
+        self.ADJ = alt(t.duration_adjectives)
+        self.ERA = "(?:" + "|".join(re.escape(e).replace(r"\.", r"\.?") for e in
+                                    sorted(t.eras, key=lambda e: (-len(e), e))) + ")"
+        # Head words: one search over the lower-cased text for all of them (see the module docstring).
+        self.unit_words = frozenset(t.units) | {"weekend", "time", "period", "morning", "afternoon", "evening",
+                                                "night", "half", "midday", "overnight"}
+        self.word_heads: dict[str, frozenset[str]] = {}
+        for name, table in (("relative_days", t.relative_days), ("references", t.references),
+                            ("frequencies", t.frequencies), ("clock_words", t.clock_words),
+                            ("period_adjectives", t.period_adjectives), ("holidays", t.holidays)):
+            self.word_heads[name] = frozenset(phrase.split()[-1].split("-")[-1] for phrase in table)
+        all_words = (set(t.months) | set(t.weekdays) | self.unit_words | set(t.seasons)
+                     | {"ago", "q1", "q2", "q3", "q4", "ad"})
+        for words in self.word_heads.values():
+            all_words |= words
+        self.head_pattern = re.compile("(?:" + _trie(sorted(all_words)) + r")(?![a-z0-9_])")
         self.rules = self._rules()
+        # The gates of the rules a head word serves, in one pattern of optional look-aheads: one
+        # match per head says which pass.
+        self._by_head: dict[str, list[Rule]] = {}
+        for rule in self.rules:
+            for word in rule.heads:
+                self._by_head.setdefault(word, []).append(rule)
+        self._gate_sets: dict[str, re.Pattern[str] | None] = {}
+        gate_sets: dict[tuple[str, ...], re.Pattern[str] | None] = {}
+        for word, served in self._by_head.items():
+            names = tuple(r.name for r in served if r.gate is not None)
+            if names not in gate_sets:
+                gates = [r for r in served if r.gate is not None]
+                gate_sets[names] = re.compile("".join(
+                    f"(?=(?P<{r.name}>{r.gate.pattern}))?" for r in gates), re.IGNORECASE) if gates else None  # type: ignore[union-attr]
+            self._gate_sets[word] = gate_sets[names]
 
     # ------------------------------------------------------------------ helpers
 
@@ -94,15 +195,19 @@ class Grammar:
         text = _norm(text)
         if not text:
             return None
+        extra = 0.0
+        if text.endswith("half") and " and " in text:
+            text = text[: text.index(" and ")]
+            extra = 0.5
         if text[0].isdigit():
-            return float(text.replace(",", "."))
+            return float(text.replace(",", ".")) + extra
         total = 0.0
-        for part in text.split("-"):
+        for part in text.replace("-", " ").split():
             value = self.t.numbers.get(part)
             if value is None:
                 return None
             total += value
-        return total
+        return total + extra
 
     def month(self, text: str) -> int:
         return self.t.months[_norm(text).rstrip(".")]
@@ -123,107 +228,310 @@ class Grammar:
             return None
         for phrase in self.t.zones:
             if _norm(phrase) == _norm(zone):
-                return phrase
+                zone = phrase
+                break
+        sign = match.groupdict().get("off")
+        if sign:
+            hours = int(match["offh"])
+            minutes = int(match["offm"] or 0)
+            return f"UTC{'-' if sign in '-−' else '+'}{hours:02d}:{minutes:02d}"
         return zone
+
+    def _era(self, text: str | None) -> int:
+        if not text:
+            return 1
+        return self.t.eras.get(_norm(text).replace(" ", ""), self.t.eras.get(_norm(text).rstrip("."), 1))
+
+    @staticmethod
+    def _word_before(text: str, start: int) -> str:
+        """The word right before ``start`` on the same line (lower case), or ''."""
+        match = _WORD_BEFORE.search(text, max(0, start - 24), start)
+        if not match or "\n" in text[match.end(1):start]:
+            return ""
+        return match.group(1).lower()
+
+    @staticmethod
+    def _sentence_start(text: str, start: int) -> bool:
+        """Whether only punctuation, quotes or a line break stand between ``start`` and the sentence start."""
+        before = text[max(0, start - 4):start]
+        stripped = before.rstrip(" \t\"'“‘`(")
+        return not stripped or stripped[-1] in ".!?\n:;"
 
     # ------------------------------------------------------------------ rules
 
     def _rules(self) -> list[Rule]:
         m, wd, y, d = self.MONTH, self.WEEKDAY, self.YEAR, self.DAYNUM
         clock = (
-            rf"(?P<clock>(?P<hour>[01]?\d|2[0-3])(?::(?P<minute>[0-5]\d))?[ \t]*"
+            rf"(?P<clock>(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?[ \t]*"
             rf"(?P<ampm>[ap]\.?[ \t]?m\.?(?![\w])|[AP]M{E})"
-            rf"|(?P<hour24>[01]?\d|2[0-3]):(?P<minute24>[0-5]\d){E}(?:[ \t]*h(?:rs|ours)?{E})?"
+            rf"|(?P<hour24>[01]?\d|2[0-3]):(?P<minute24>[0-5]\d)(?:[ \t]*h(?:rs|ours)?)?{E}"
+            rf"|(?P<hourm>[01]\d|2[0-3])(?P<minutem>[0-5]\d)(?:[ \t]*h(?:rs|ours)?{E}|(?=[ \t]*(?:UTC|GMT|Z){E}))"
             rf"|(?P<word>{alt(self.t.clock_words)}){E})"
         )
-        zone = rf"(?:[ \t]*\(?[ \t]*(?P<zone>{self.ZONE}){E}\)?)?"
+        zone = (rf"(?:[ \t]*\(?[ \t]*(?P<zone>{self.ZONE}){E}"
+                rf"(?:[ \t]*(?P<off>[-+−])[ \t]*(?P<offh>1[0-4]|0?\d)(?::?(?P<offm>[0-5]\d))?)?[ \t]*\)?)?")
         weekday_prefix = rf"(?:(?P<wd>{wd}){E}[ \t]*,?[ \t]*)?"
         sep = r"[ \t]*,?[ \t]*"
+        the_shift = rf"(?:(?P<qdet>the|these|those){S}(?P<qshift>next|past|last|first|final|previous|following|" \
+                    rf"coming|preceding|remaining|same|ensuing|subsequent){S})"
         quantity = (
-            rf"(?:(?P<approx>{self.APPROX}){S})?(?:(?P<intens>{self.INTENSIFIER}){S})?"
-            rf"(?:(?P<count>{self.NUMBER})(?:[ \t]+|-)(?P<unit>{self.UNIT})(?:-long|-old)?{E}"
-            rf"|(?:(?P<vcount>{self.VAGUE_COUNT}){S})?(?P<vunit>{self.PLURAL_UNIT}){E})"
+            rf"(?:(?P<approx>{self.APPROX}){S})?(?:(?P<intens>{self.INTENSIFIER}){S})?{the_shift}?"
+            rf"(?:(?P<count>{self.NUMBER})(?:[ \t]+|-)(?:(?P<adj>{self.ADJ}){S})?(?P<unit>{self.UNIT})"
+            rf"(?P<suffix>-long|-old|{S}old|{S}of{S}age)?{E}"
+            rf"|(?:(?P<vcount>{self.VAGUE_COUNT}){S})?(?:(?P<vadj>{self.ADJ}){S})?(?P<vunit>{self.PLURAL_UNIT})"
+            rf"(?P<vsuffix>-long)?{E})"
         )
-        cue = alt(self.t.relation_cues)
+        cue = alt(c for c in self.t.relation_cues if c not in ("later", "earlier"))
         anchor = r"(?P<anchor>(?:[^.,;:!?\n\"“”()]|\.(?=\w)){1,120})"
-        R = [
-            # 2025-01-21, 2025-01-21T14:03
-            ("iso_date", rf"{B}(?P<y>{y})-(?P<mo>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])"
-             rf"(?:T(?P<hour24>[01]\d|2[0-3]):(?P<minute24>[0-5]\d))?{E}", self._iso_date),
-            # 01/21/2025, 21.01.2025
-            ("numeric_date", rf"{B}(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)[/.](?P<y>{y}|\d\d){E}", self._numeric_date),
-            # Tuesday, January 21, 2025 / Jan. 21 / January 21st , 2008
-            ("month_day_year", rf"{B}{weekday_prefix}(?P<mo>{m})[ \t]*(?P<d>{d}){E}(?:{sep}(?P<y>{y}){E})?",
-             self._month_day),
-            # Tuesday 21 January 2025 / the 21st of January
-            ("day_month_year", rf"{B}{weekday_prefix}(?:the[ \t]+)?(?P<d>{d})[ \t]+(?:of[ \t]+)?(?P<mo>{m}){E}"
-             rf"(?:{sep}(?P<y>{y}){E})?", self._month_day),
-            # January 2025, early March 2008, mid-2008, late 2008
-            ("month_year", rf"{B}(?:(?P<edge>{self.EDGE})[ \t-]+)?(?P<mo>{m}){sep}(?P<y>{y}){E}", self._month_year),
-            ("edge_year", rf"{B}(?P<edge>{self.EDGE})[ \t-]+(?P<y>{y}){E}", self._month_year),
-            # (in) March, last March, early March
-            ("month_name", rf"{B}(?:(?P<shift>{self.SHIFT}|{self.EDGE})[ \t-]+)?(?P<mo>{m}){E}", self._month_alone),
-            # the 1990s, the '90s
-            ("decade", rf"{B}(?:the[ \t]+)?(?:(?P<edge>{self.EDGE})[ \t-]+)?(?P<dec>1\d\d|20\d)0'?s{E}", self._decade),
-            # the first quarter (of 2008), Q3 2008, the second half of 2008
-            ("quarter", rf"{B}(?:the[ \t]+)?(?P<ord>{self.ORDINAL}|[1-4](?:st|nd|rd|th))[ \t]+"
-             rf"(?P<part>quarter|half){E}(?:[ \t]+of[ \t]+(?:(?P<y>{y})|(?P<shift>{self.SHIFT})[ \t]+year){E})?",
-             self._quarter),
-            ("q_quarter", rf"{B}Q(?P<ord>[1-4])[ \t]*(?P<y>{y})?{E}", self._quarter),
-            # spring 2008, last summer, this winter
-            ("season", rf"{B}(?:(?P<shift>{self.SHIFT}|{self.EDGE})[ \t]+)?(?P<season>{self.SEASON})"
-             rf"(?:[ \t]+(?:of[ \t]+)?(?P<y>{y}))?{E}", self._season),
-            # yesterday, tonight, last night, this morning
-            ("relative_day", rf"{B}(?P<rel>{alt(self.t.relative_days)}){E}(?:[ \t]+(?P<part>{self.PART}){E})?",
-             self._relative_day),
-            # last week, next year, this month, the past decade, the coming weekend
-            ("relative_unit", rf"{B}(?:(?P<edge>{self.EDGE})[ \t]+)?(?P<shift>{self.SHIFT})[ \t]+"
-             rf"(?P<unit>week|weekend|month|year|decade|century|quarter){E}", self._relative_unit),
-            # earlier this month, later this year
-            ("earlier_this", rf"{B}(?P<side>earlier|later)[ \t]+this[ \t]+(?P<unit>week|month|year){E}",
-             self._earlier_this),
-            # three days ago, a year ago
-            ("ago", rf"{B}{quantity}[ \t]+ago{E}", self._ago),
-            # two hours later, days earlier (no anchor in the phrase: the narrative supplies it)
-            ("later", rf"{B}{quantity}[ \t]+(?P<cue>later|earlier){E}", self._relation),
-            # hours after the inauguration, a day after Trump was sworn in
-            ("relation", rf"{B}{quantity}[ \t]+(?P<cue>{cue}){E}{anchor}", self._relation),
-            # the day after the inauguration
-            ("day_relation", rf"{B}the[ \t]+(?P<which>day|night|morning)[ \t]+(?P<cue>after|before){E}{anchor}",
-             self._day_relation),
-            # on the first day of his second term
-            ("nth_day_of", rf"{B}(?P<t>the[ \t]+(?P<ord>{self.ORDINAL})[ \t]+day){E}[ \t]+of{E}{anchor}",
-             self._nth_day_of),
-            # last Tuesday, Tuesday night, on Monday
-            ("weekday", rf"{B}(?:(?P<shift>last|next|this|coming|past)[ \t]+)?(?P<wd>{wd}){E}"
-             rf"(?:[ \t]+(?P<part>{self.PART}){E})?", self._weekday),
-            # 11:00 a.m. Washington time, noon ET, 18:00 UTC
-            ("clock_time", rf"{B}(?:at[ \t]+)?{clock}{zone}", self._clock),
-            # 1.5-hour, three days, a decade, several weeks
-            ("duration", rf"{B}{quantity}", self._duration),
-            # every week, each year, 15 a year
-            ("set_every", rf"{B}(?P<every>every|each|per)[ \t]+(?:(?P<count>{self.NUMBER})[ \t]+)?"
-             rf"(?P<unit>{self.UNIT}|{self.WEEKDAY_FULL}){E}", self._set),
-            ("set_rate", rf"(?<=\d)[ \t]+(?P<t>(?:times[ \t]+)?an?[ \t]+(?P<unit>year|month|week|day)){E}",
-             self._set),
-            ("frequency", rf"{B}(?P<freq>{alt(self.t.frequencies)}){E}", self._frequency),
-            ("reference", rf"{B}(?P<ref>{alt(self.t.references)}){E}", self._reference),
-            # A year on its own: 2008, in 1999 (not 2008 people, not $2008, not 2,008)
-            ("year", rf"(?<![\w$£€.,:/#-])(?P<y>{y})(?![\w%]|[.,]\d|-\d|[ \t]*(?:%|percent|per[ \t]cent))",
-             self._year),
-        ]
-        flags = re.IGNORECASE
-        return [Rule(name, re.compile(pattern, flags), build) for name, pattern, build in R]
+        date_sub = (rf"(?:(?P<swd>{wd}){E}[ \t]*,?[ \t]*)?(?:(?P<smo>{m})[ \t]*(?P<sd>{d})|(?P<sd2>{d})[ \t]+"
+                    rf"(?:of[ \t]+)?(?P<smo2>{m})){E}(?:{sep}(?P<sy>{y}){E})?")
+        that_year = r"(?P<yref>that|the[ \t]+same|the[ \t]+following|the[ \t]+previous|the[ \t]+next)[ \t]+year"
+        shift_year = r"(?P<yshift>next|last|this)[ \t]+year"
+        range_sep = r"[ \t]*(?:-|–|—|to|and|or|through|until|till)[ \t]*"
+        era = rf"(?P<era>{self.ERA})(?![\w])"
+        months, weekdays, units = frozenset(self.t.months), frozenset(self.t.weekdays), frozenset(self.t.units)
+        words = self.word_heads
+        digits = frozenset({DIGITS})
+        day_units = frozenset({"day", "night", "morning", "afternoon", "evening", "week", "weekend", "month", "year",
+                               "decade", "century"})
+        parts = frozenset(self.t.parts_of_day)
+        rules: list[Rule] = []
+        self.priority: dict[str, int] = {}
+        tb = self.t
+
+        def first(phrases: Iterable[str]) -> set[str]:
+            return {p.split()[0].split("-")[0].lower() for p in phrases}
+
+        edge, shift, ana = first(tb.edge_modifiers), set(tb.shift_words), set(tb.anaphoric_shifts)
+        ordinals, number_words = set(tb.ordinals), set(tb.numbers)
+        quantity_lead = (first(tb.approximators) | set(tb.intensifiers) | first(tb.vague_counts) | number_words
+                         | set(tb.duration_adjectives) | {"the", "these", "those", "a", "an", DIGITS})
+        leads: dict[str, set[str]] = {
+            "month_day_year": set(tb.weekdays), "day_month_year": set(tb.weekdays) | {"the", DIGITS},
+            "day_range_first": {"the"}, "month_range_first": edge, "month_year": edge, "month_of_that_year": edge,
+            "edge_year": edge, "month_name": shift | edge | {"the"}, "week_of_month": {"the"},
+            "decade": {"the", APOSTROPHE} | edge, "century": {"the", DIGITS} | edge | ordinals,
+            "short_year": {APOSTROPHE}, "era_year": {"ca", "c", "circa", "ad", "a"},
+            "quarter": {"the", DIGITS} | ordinals, "season": {"the"} | shift | edge | ana,
+            "relative_day": {"earlier", "later", "early", "late"} | first(tb.relative_days),
+            "relative_unit": edge | shift | {"the"}, "anaphoric_unit": {"early", "late", "the", "that"} | ana,
+            "edge_unit": {"earlier", "later", "early", "late"} | edge, "same_period": {"the"},
+            "quantity": quantity_lead, "day_relation": {"the"}, "nth_day_of": {"the"},
+            "part_of_date": {"early", "late", "the"} | set(tb.parts_of_day), "weekday": {"last", "next", "this",
+                                                                                      "coming", "past"},
+            "clock_time": {"at"}, "the_day": {"the"}, "anaphoric_time": {"the", "that", "this", "these", "those"},
+            "vague_span": {"over", "the", "these", "those", "recent", "coming", "past", "following", "intervening",
+                           "previous", "last", "next", "ensuing", "subsequent", "few", "several", "many"},
+            "set_every": {"every", "each", "per"}, "set_rate": {"once", "twice", "thrice", "a", "an", "per", DIGITS}
+            | number_words, "holiday": first(tb.holidays), "reference": first(tb.references),
+        }
+
+        def rule(name: str, heads: Iterable[str], reach: int, pattern: str, build: Builder,
+                 gate: str | None = None, before: str | None = None, also: Iterable[str] = ()) -> None:
+            flags = re.IGNORECASE
+            rules.append(Rule(name, re.compile(pattern, flags), build, frozenset(heads), reach,
+                              re.compile(gate, flags) if gate else None,
+                              re.compile(before + "$", flags) if before else None,
+                              frozenset(leads.get(name, ()))))
+            for label in (name, *also):
+                self.priority.setdefault(label, len(rules) - 1)
+
+        month_word = r"[a-z]+\.?"
+        # 2025-01-21, 2025-01-21T14:03
+        rule("iso_date", digits, 0,
+             rf"{B}(?P<y>{y})-(?P<mo>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])"
+             rf"(?:T(?P<hour24>[01]\d|2[0-3]):(?P<minute24>[0-5]\d))?{E}", self._iso_date, gate=r"\d{4}-\d\d-\d\d")
+        # 01/21/2025, 21.01.2025
+        rule("numeric_date", digits, 0, rf"{B}(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)[/.](?P<y>{y}|\d\d){E}",
+             self._numeric_date, gate=r"\d{1,2}[/.]\d{1,2}[/.]\d")
+        # Tuesday, January 21, 2025 / Jan. 21 / January 21st , 2008 / July 25 of that year
+        rule("month_day_year", months, 2,
+             rf"{B}{weekday_prefix}(?P<mo>{m})[ \t]*(?:the[ \t]+)?(?P<d>{d}){E}"
+             rf"(?:{sep}(?P<y>{y}){E}(?:[ \t]*(?P<era>{self.ERA})(?![\w]))?|[ \t]+of[ \t]+{that_year}{E})?",
+             self._month_day, gate=rf"{month_word}[ \t]*(?:the[ \t]+)?\d")
+        # November 8-9, 1918: two dates
+        rule("month_day_range", months, 0,
+             rf"{B}(?P<mo>{m})[ \t]*(?P<d>{d})[ \t]*(?:-|–|—|to|and)[ \t]*(?P<d2>{d}){E}(?:{sep}(?P<y>{y}){E})?",
+             self._month_day_range, gate=rf"{month_word}[ \t]*\d{{1,2}}(?:st|nd|rd|th)?[ \t]*(?:-|–|—|to|and)")
+        # Tuesday 21 January 2025 / the 21st of January / 21 July of that year
+        rule("day_month_year", months, 5,
+             rf"{B}{weekday_prefix}(?:the[ \t]+)?(?P<d>{d})[ \t]+(?:of[ \t]+)?(?P<mo>{m}){E}"
+             rf"(?:{sep}(?P<y>{y}){E}(?:[ \t]*(?P<era>{self.ERA})(?![\w]))?|[ \t]+of[ \t]+{that_year}{E})?",
+             self._month_day, before=r"\d(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?")
+        # 6-7 January 1916, from 15 to 22 February: the first day takes the month after it
+        rule("day_range_first", digits, 1,
+             rf"{B}(?:the[ \t]+)?(?P<d>{d})(?={range_sep}(?:the[ \t]+)?{d}[ \t]+(?:of[ \t]+)?(?P<mo>{m}){E}"
+             rf"(?:{sep}(?P<y>{y}){E})?)", self._month_day,
+             gate=r"\d{1,2}(?:st|nd|rd|th)?[ \t]*(?:-|–|—|to|and|or)[ \t]*(?:the[ \t]+)?\d")
+        # May-August 1950, between March and April 1918: the first month takes the year after it
+        rule("month_range_first", months, 3,
+             rf"{B}(?:(?P<edge>{self.EDGE})[ \t-]+)?(?P<mo>{m}){E}(?={range_sep}(?:{self.EDGE}[ \t-]+)?{m}{sep}"
+             rf"(?P<y>{y}){E})", self._month_year,
+             gate=rf"{month_word}[ \t]*(?:-|–|—|(?:to|and|or|through|until|till)[ \t])")
+        # January 2025, early March 2008, February of 1940
+        rule("month_year", months, 4,
+             rf"{B}(?:(?P<edge>{self.EDGE})[ \t-]+)?(?P<mo>{m}){sep}(?:of[ \t]+)?(?P<y>{y}){E}"
+             rf"(?:[ \t]*(?P<era>{self.ERA})(?![\w]))?", self._month_year,
+             gate=rf"{month_word}[ \t]*,?[ \t]*(?:of[ \t]+)?\d{{4}}")
+        # August of that year, October of next year
+        rule("month_of_that_year", months, 4,
+             rf"{B}(?:(?P<edge>{self.EDGE})[ \t-]+)?(?P<mo>{m})[ \t]+of[ \t]+(?:{that_year}|{shift_year}){E}",
+             self._month_year, gate=rf"{month_word}[ \t]+of[ \t]+(?:that|the|next|last|this)[ \t]")
+        # mid-2008, late 2008, early in 1914, the end of 1958
+        rule("edge_year", digits, 4,
+             rf"{B}(?P<edge>{self.EDGE})[ \t-]+(?P<y>{y}){E}(?:[ \t]*(?P<era>{self.ERA})(?![\w]))?",
+             self._month_year, gate=r"(?:1\d|20)\d\d(?!\d)", before=r"[a-z][ \t-]+")
+        # (in) March, last March, early March, the end of May
+        rule("month_name", months, 4,
+             rf"{B}(?:(?P<shift>{self.SHIFT}|{self.EDGE}|the[ \t]+(?:previous|following|same))[ \t-]+)?"
+             rf"(?P<mo>{m}){E}", self._month_alone)
+        # the last week of March (2009)
+        rule("week_of_month", {"week"}, 3,
+             rf"{B}the[ \t]+(?P<ord>{self.ORDINAL})[ \t]+week[ \t]+of[ \t]+(?P<mo>{m}){E}(?:{sep}(?P<y>{y}){E})?",
+             self._week_of_month, gate=r"week[ \t]+of[ \t]")
+        # the 1990s, the '90s, 70s, the 470s BC
+        rule("decade", digits, 4,
+             rf"{B}(?:(?P<the>the)[ \t]+)?(?:(?P<edge>{self.EDGE})[ \t-]+)?(?P<apos>['’])?(?P<dec>\d{{1,3}})0['’]?s{E}"
+             rf"(?:[ \t]*(?P<era>{self.ERA})(?![\w]))?", self._decade, gate=r"\d{1,3}0['’]?s(?![\w])")
+        # the 19th century, the nineteenth century, eighteenth-century, the 4th century BC
+        rule("century", {"century"}, 4,
+             rf"{B}(?:(?P<the>the)[ \t]+)?(?:(?P<edge>{self.EDGE}|early|late|mid)[ \t-]+)?"
+             rf"(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{self.ORDINAL})[ \t-]+century{E}"
+             rf"(?:[ \t]*(?P<era>{self.ERA})(?![\w]))?", self._century)
+        # '82, '99: a year in two digits
+        rule("short_year", digits, 1, r"(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’])", self._short_year,
+             gate=r"\d\d(?![\w'’])", before=r"['’]")
+        # 480 BC, ca. 466 BC, AD 79, 146 B.C.
+        era_gate = r"\d{1,4}[ \t]*(?:BC|B\.C|BCE|AD|A\.D|CE|C\.E)(?![\w])"
+        rule("era_year", digits | {"ad"}, 2,
+             rf"{B}(?:(?P<approx>ca\.|c\.|circa)[ \t]*)?(?:(?P<era0>AD|A\.D\.)[ \t]*)?(?P<y>\d{{1,4}})"
+             rf"(?:[ \t]*{era})?", self._era_year, gate=rf"{era_gate}|ad[ \t]*\d")
+        # 264 to 241 BC, 490-479 BC: the first year takes the era after it
+        rule("era_range_first", digits, 0,
+             rf"{B}(?P<y>\d{{1,4}})(?=[ \t]*(?:-|–|—|to|and)[ \t]*\d{{1,4}}[ \t]*{era})", self._era_year,
+             gate=r"\d{1,4}[ \t]*(?:-|–|—|to|and)[ \t]*\d{1,4}[ \t]*(?:BC|B\.C)")
+        # 1955-1963, 1914–18: two years
+        rule("year_range", digits, 0,
+             rf"(?<![\w$£€.,:/#-])(?P<y>{y})[ \t]*[-–—][ \t]*(?P<y2>{y}|\d\d)(?![\w%]|[.,]\d|-\d)",
+             self._year_range, gate=r"\d{4}[ \t]*[-–—][ \t]*\d\d")
+        # the first quarter (of 2008), third-quarter, Q3 2008, the second half of 2008
+        rule("quarter", {"quarter", "half"}, 3,
+             rf"{B}(?:the[ \t]+)?(?P<ord>{self.ORDINAL}|[1-4](?:st|nd|rd|th))[ \t-]+"
+             rf"(?P<part>quarter|half){E}(?:[ \t]+of[ \t]+(?:(?:the[ \t]+)?(?:fiscal[ \t]+)?(?P<y>{y})|"
+             rf"(?:the[ \t]+)?(?P<shift>{self.SHIFT}|{self.ANAPHORIC})[ \t]+(?:fiscal[ \t]+)?year){E})?",
+             self._quarter)
+        rule("q_quarter", {"q1", "q2", "q3", "q4"}, 0, rf"{B}Q(?P<ord>[1-4])[ \t]*(?P<y>{y})?{E}", self._quarter)
+        # spring 2008, last summer, the winter, the spring of 1916, autumn of 481 BC
+        rule("season", frozenset(self.t.seasons), 4,
+             rf"{B}(?:(?P<the>the)[ \t]+)?(?:(?P<shift>{self.SHIFT}|{self.EDGE}|{self.ANAPHORIC})[ \t-]+)?"
+             rf"(?P<season>{self.SEASON}){E}"
+             rf"(?:[ \t]+(?:of[ \t]+)?(?:(?P<y>{y}|\d{{1,3}}(?=[ \t]*{self.ERA}))(?:[ \t]*(?P<era>{self.ERA})(?![\w]))?"
+             rf"|{that_year}|{shift_year}){E})?", self._season)
+        # yesterday, tonight, last night, this morning, earlier today
+        rule("relative_day", words["relative_days"], 3,
+             rf"{B}(?:(?P<side>earlier|later|early|late){S})?(?P<rel>{alt(self.t.relative_days)}){E}"
+             rf"(?:[ \t]+(?P<part>{self.PART}){E})?", self._relative_day)
+        # last week, next year, this month, the past decade, the coming weekend
+        rule("relative_unit", {"week", "weekend", "month", "year", "decade", "century", "quarter"}, 3,
+             rf"{B}(?:(?P<edge>{self.EDGE})[ \t]+)?(?:(?P<the>the)[ \t]+)?(?P<shift>{self.SHIFT})[ \t]+"
+             rf"(?P<unit>week|weekend|month|year|decade|century|quarter){E}", self._relative_unit)
+        # the following day, the previous year, that month, the same day, the next morning
+        rule("anaphoric_unit", day_units, 3,
+             rf"{B}(?:(?P<edge>early|late){S})?(?:(?P<the>the|that){S})?(?P<shift>{self.ANAPHORIC})[ \t]+"
+             rf"(?P<unit>day|night|morning|afternoon|evening|week|weekend|month|year|decade|century){E}",
+             self._anaphoric_unit)
+        # earlier this month, later that year, late in the day, the end of the year, the start of this year
+        rule("edge_unit", {"week", "month", "year", "day", "decade", "century"}, 5,
+             rf"{B}(?:(?P<side>earlier|later|early|late)[ \t]+(?:in[ \t]+)?|(?P<edge>{self.EDGE})[ \t]+)"
+             rf"(?P<det>this|that|the|next|last)[ \t]+(?P<unit>week|month|year|day|decade|century){E}",
+             self._edge_unit, also=("edge_anaphoric",))
+        # the same period last year, the same month a year ago
+        rule("same_period", {"period", "month", "quarter", "week", "day", "time"}, 2,
+             rf"{B}the[ \t]+same[ \t]+(?P<unit>period|month|quarter|week|day|time)(?:[ \t]+of)?[ \t]+"
+             rf"(?:(?:the[ \t]+)?(?:last|previous|prior)[ \t]+year|an?[ \t]+year[ \t]+(?:ago|earlier|before)){E}",
+             self._same_period)
+        # three days ago; two hours later, five years previously (the narrative supplies the anchor);
+        # hours after the inauguration, a day after Trump was sworn in; three days, the next four years
+        rule("quantity", units, 8,
+             rf"{B}{quantity}(?:[ \t]+(?:(?P<ago>ago){E}|(?P<lcue>later|earlier|afterwards?|previously){E}"
+             rf"|(?P<cue>{cue}){E}{anchor}))?", self._quantity, also=("ago", "later", "relation"))
+        # the day after the inauguration
+        rule("day_relation", {"day", "night", "morning"}, 1,
+             rf"{B}the[ \t]+(?P<which>day|night|morning)[ \t]+(?P<cue>after|before){E}{anchor}",
+             self._day_relation, gate=r"[a-z]+[ \t]+(?:after|before)(?![\w])")
+        # on the first day of his second term
+        rule("nth_day_of", {"day"}, 2,
+             rf"{B}(?P<t>the[ \t]+(?P<ord>{self.ORDINAL})[ \t]+day){E}[ \t]+of{E}{anchor}", self._nth_day_of,
+             gate=r"day[ \t]+of(?![\w])")
+        # the morning of April 19, the night of 20 June 1791, early in the morning of 29 April 1975
+        rule("part_of_date", parts, 5,
+             rf"{B}(?:(?:early|late)[ \t]+in[ \t]+)?(?:the[ \t]+)?(?:(?:early|late)[ \t]+)?(?P<part>{self.PART})"
+             rf"(?:[ \t]+hours)?[ \t]+of[ \t]+{date_sub}", self._part_of_date,
+             gate=r"[a-z]+(?:[ \t]+hours)?[ \t]+of[ \t]")
+        # last Tuesday, Tuesday night, on Monday
+        rule("weekday", weekdays, 2,
+             rf"{B}(?:(?P<shift>last|next|this|coming|past)[ \t]+)?(?P<wd>{wd}){E}"
+             rf"(?:[ \t]+(?P<part>{self.PART}){E})?", self._weekday)
+        # 11:00 a.m. Washington time, noon ET, 18:00 UTC, 0800 GMT, 6:40 p.m. (GMT +8)
+        rule("clock_time", digits | words["clock_words"], 1, rf"{B}(?:at[ \t]+)?{clock}{zone}", self._clock,
+             gate=r"\d{1,4}(?:[:.][0-5]\d|[ \t]*(?:[ap]\.?[ \t]?m|h|utc|gmt|z)(?![a-z]))|[a-z]")
+        # the day (end the day; the day when ...), the weekend
+        rule("the_day", {"day", "weekend"}, 1, rf"{B}the[ \t]+(?P<unit>day|weekend){E}", self._the_day,
+             before=r"the[ \t]+")
+        # the time, this time, that period, the same time
+        rule("anaphoric_time", {"time", "period"}, 3,
+             rf"{B}(?P<det>the|that|this|these|those)[ \t]+(?:(?P<same>same)[ \t]+)?(?P<what>time|period){E}",
+             self._anaphoric_time, before=r"(?:the|that|this|same)[ \t]+")
+        # recent years, the coming years, over the years, the following days, the next few months
+        rule("vague_span", {"years", "months", "weeks", "days", "decades", "centuries"}, 4,
+             rf"{B}(?:(?P<over>over){S})?(?:(?P<the>the|these|those){S})?(?:(?P<adj>recent|coming|past|following|"
+             rf"intervening|previous|last|next|ensuing|subsequent|early|final|later|first|preceding){S})?"
+             rf"(?:(?P<few>few|several|many){S})?(?P<unit>years|months|weeks|days|decades|centuries){E}",
+             self._vague_span, before=r"[a-z][ \t]+")
+        # the place of "duration" among the rules (the quantity rule above finds it)
+        self.priority["duration"] = len(rules)
+        # between 60 and 90 days: the first number takes the unit after it
+        rule("count_range_first", digits, 0,
+             rf"(?<=between[ \t])(?P<count>\d{{1,4}})(?=[ \t]+and[ \t]+\d{{1,4}}[ \t-]+(?P<unit>{self.UNIT}){E})",
+             self._duration, gate=r"\d{1,4}[ \t]+and[ \t]+\d")
+        # every week, each year, 15 a year, twice a month
+        rule("set_every", units | weekdays, 3,
+             rf"{B}(?P<every>every|each|per)[ \t]+(?:(?P<count>{self.NUMBER})[ \t]+)?"
+             rf"(?P<unit>{self.UNIT}|{self.WEEKDAY_FULL}){E}", self._set, before=r"(?:every|each|per|\w)[ \t]+")
+        rule("set_rate", {"year", "month", "week", "day", "hour"}, 3,
+             rf"{B}(?:(?P<freq>once|twice|thrice|(?:\d{{1,3}}|{self.NUMBER})[ \t]+times)[ \t]+)?"
+             rf"(?:an?|per)[ \t]+(?P<unit>year|month|week|day|hour){E}", self._set_rate,
+             before=r"(?:an?|per)[ \t]+")
+        rule("frequency", words["frequencies"], 0, rf"{B}(?P<freq>{alt(self.t.frequencies)}){E}", self._frequency)
+        rule("period_adjective", words["period_adjectives"], 0, rf"{B}(?P<adj>{alt(self.t.period_adjectives)}){E}",
+             self._period_adjective)
+        rule("holiday", words["holidays"], 3,
+             rf"{B}(?P<hol>{alt(self.t.holidays)}){E}(?:[ \t]+(?:of[ \t]+)?(?P<y>{y}){E})?", self._holiday)
+        rule("reference", words["references"], 3, rf"{B}(?P<ref>{alt(self.t.references)}){E}(?!-)",
+             self._reference)
+        # A year on its own: 2008, in 1999 (not 2008 people, not $2008, not 2,008)
+        rule("year", digits, 0,
+             rf"(?<![\w$£€.,:/#-])(?P<y>{y})(?![\w%]|[.,]\d|-\d|[ \t]*(?:%|percent|per[ \t]cent))",
+             self._year, gate=r"(?:1\d|20)\d\d(?!\d)")
+        return rules
 
     # ------------------------------------------------------------------ builders
-    # Each returns a Mention for the match or None to reject it.
+    # Each returns a Mention for the match (or several) or None to reject it.
 
     def _mention(self, match: re.Match[str], spec: Spec, timex: str | None,
                  span: tuple[int, int] | None = None) -> Mention:
-        start, end = span if span else (match.span("t") if match.groupdict().get("t") else match.span())
+        if span:
+            start, end = span
+        elif "t" in match.re.groupindex and match["t"]:
+            start, end = match.span("t")
+        else:
+            start, end = match.span()
         text = match.string[start:end]
-        # Trailing blanks and dots (sentence ends after "p.m.") stay out of the span.
+        # Trailing blanks stay out of the span, and so does a full stop after a word without
+        # inner dots ("480 BC." ends a sentence; "p.m." keeps its dot).
         stripped = text.rstrip(" \t")
+        if stripped[-1:] == "." and _WORD_DOT_END.search(stripped) and not self._month_end.search(stripped):
+            stripped = stripped[:-1]
         end -= len(text) - len(stripped)
         return Mention(stripped, start, end, "", spec, timex)  # type: ignore[arg-type]
 
@@ -245,52 +553,172 @@ class Grammar:
 
     def _month_ok(self, mt: re.Match[str]) -> bool:
         """Month names are capitalised in news; "may", "mar", "sat" need a number beside them."""
-        word = mt["mo"]
-        return self._capitalised(word)
+        return self._capitalised(mt["mo"])
+
+    @staticmethod
+    def _day_of(text: str) -> int:
+        return int(_LEADING_NUMBER.match(text).group())  # type: ignore[union-attr]
+
+    def _year_of(self, mt: re.Match[str], group: str = "y") -> int | None:
+        raw = mt.groupdict().get(group)
+        if not raw:
+            return None
+        return int(raw) * (self._era(mt.groupdict().get("era")) if group == "y" else 1)
+
+    def _year_ref(self, mt: re.Match[str]) -> dict[str, object]:
+        """"of that year" leaves the year to the narrative; "of next year" shifts the publication year."""
+        shift = mt.groupdict().get("yshift")
+        if shift:
+            return {"year_shift": self.t.shift_words[_norm(shift)]}
+        return {}
 
     def _month_day(self, mt: re.Match[str]) -> Mention | None:
         if not self._month_ok(mt):
             return None
-        day = int(re.match(r"\d+", mt["d"]).group())  # type: ignore[union-attr]
+        day = self._day_of(mt["d"])
         if day < 1 or day > 31:
             return None
         # A weekday written beside the date ("Tuesday, January 21") is part of the span; the
         # date decides the value.
-        spec = Calendar(year=int(mt["y"]) if mt["y"] else None, month=self.month(mt["mo"]), day=day)
+        spec = Calendar(year=self._year_of(mt), month=self.month(mt["mo"]), day=day, **self._year_ref(mt))  # type: ignore[arg-type]
         return self._mention(mt, spec, "DATE")
+
+    def _month_day_range(self, mt: re.Match[str]) -> list[Mention] | None:
+        if not self._month_ok(mt):
+            return None
+        first, second = self._day_of(mt["d"]), self._day_of(mt["d2"])
+        if not (1 <= first < second <= 31):
+            return None
+        month = self.month(mt["mo"])
+        year = self._year_of(mt)
+        one = self._mention(mt, Calendar(year=year, month=month, day=first), "DATE",
+                            span=(mt.start(), mt.end("d")))
+        two = self._mention(mt, Calendar(year=year, month=month, day=second), "DATE",
+                            span=(mt.start("d2"), mt.end()))
+        return [one, two]
 
     def _month_year(self, mt: re.Match[str]) -> Mention | None:
         month = mt.groupdict().get("mo")
         if month and not self._capitalised(month):
             return None
         edge = self.t.edge_modifiers.get(_norm(mt["edge"])) if mt["edge"] else None
-        spec = Calendar(year=int(mt["y"]), month=self.month(month) if month else None, modifier=edge)
+        spec = Calendar(year=self._year_of(mt), month=self.month(month) if month else None, modifier=edge,
+                        **self._year_ref(mt))  # type: ignore[arg-type]
         return self._mention(mt, spec, "DATE")
 
     def _month_alone(self, mt: re.Match[str]) -> Mention | None:
         word = mt["mo"]
-        if not self._capitalised(word) or _norm(word).rstrip(".") in self.t.ambiguous_abbreviations:
+        text = mt.string
+        if not self._capitalised(word) or (word.endswith(".") and len(word) <= 5):
             return None
-        if _norm(word) == "may" and not mt["shift"]:
-            return None  # "May" alone is more often the verb at a sentence start
-        if word.endswith(".") and len(word) <= 5:
-            return None
+        if _DAY_OR_YEAR_AFTER.match(text, mt.end()):
+            return None  # "March 12", "March 2008": a longer date holds this month (month_day_year, month_year)
+        bare = _norm(word).rstrip(".")
         shift = _norm(mt["shift"]) if mt["shift"] else None
+        before = self._word_before(text, mt.start())
+        after = text[mt.end():mt.end() + 40]
+        if not shift:
+            if bare in self.t.ambiguous_abbreviations and before not in self.t.month_prepositions:
+                return None  # "May" alone is more often the verb or a name
+            if before == "the" or after.startswith("'s") or after.startswith("’s"):
+                return None  # "the March to the Sea", "May's government"
+            if self._name_link.match(after) and not self._month_link.match(after):
+                return None  # "March on Vilno", "March of the Iron Will"
+            if _NAME_AFTER.match(after) and before not in self.t.month_prepositions:
+                return None  # "March Battalion"
+            if before and before[:1].isalpha() and not self._sentence_start(text, mt.start()):
+                previous = _WORD_BEFORE.search(text, max(0, mt.start() - 24), mt.start())
+                if previous and previous.group(1)[:1].isupper() and before not in self.t.month_prepositions:
+                    return None  # "Long March", "Ice March", "Women's March"
         edge = self.t.edge_modifiers.get(shift) if shift else None
-        direction = {-1: "past", 1: "future"}.get(self.t.shift_words.get(shift or "", 0), "either")
+        if shift in ("the previous",):
+            direction = "past"
+        elif shift in ("the following",):
+            direction = "future"
+        else:
+            direction = {-1: "past", 1: "future"}.get(self.t.shift_words.get(shift or "", 0), "either")
         spec = Calendar(month=self.month(word), modifier=edge, direction=direction)  # type: ignore[arg-type]
+        return self._mention(mt, spec, "DATE")
+
+    def _week_of_month(self, mt: re.Match[str]) -> Mention | None:
+        if not self._month_ok(mt):
+            return None
+        number = self.t.ordinals.get(_norm(mt["ord"]), 0)
+        if number == 0 or number > 5:
+            return None
+        spec = Calendar(year=self._year_of(mt), month=self.month(mt["mo"]), week_of_month=number)
         return self._mention(mt, spec, "DATE")
 
     def _decade(self, mt: re.Match[str]) -> Mention | None:
         edge = self.t.edge_modifiers.get(_norm(mt["edge"])) if mt["edge"] else None
-        return self._mention(mt, Calendar(decade=int(mt["dec"]), modifier=edge), "DATE")
+        digits = mt["dec"]
+        era = self._era(mt["era"])
+        if mt["apos"] or len(digits) == 1:
+            if len(digits) != 1:
+                return None
+            # '90s, 70s: the century comes from the narrative or the publication date
+            spec = Calendar(decade=int(digits), modifier=edge, two_digit=True)
+        else:
+            if era > 0 and len(digits) < 3 and not mt["era"]:
+                return None
+            spec = Calendar(decade=int(digits) * era, modifier=edge)
+        # TimeML leaves "the" out of a decade ("the [1990s]") unless a modifier follows it.
+        start = mt.start("edge") if mt["edge"] else (mt.start("apos") if mt["apos"] else mt.start("dec"))
+        if mt["the"] and (mt["edge"] or mt["era"]):
+            start = mt.start()
+        return self._mention(mt, spec, "DATE", span=(start, mt.end()))
+
+    def _century(self, mt: re.Match[str]) -> Mention | None:
+        raw = _norm(mt["ord"])
+        number = int(_LEADING_NUMBER.match(raw).group()) if raw[0].isdigit() else self.t.ordinals.get(raw, 0)  # type: ignore[union-attr]
+        if not 1 <= number <= 21:
+            return None
+        era = self._era(mt["era"])
+        century = number - 1 if era > 0 else -number
+        edge = self.t.edge_modifiers.get(_norm(mt["edge"])) if mt["edge"] else None
+        return self._mention(mt, Calendar(century=century, modifier=edge), "DATE")
+
+    def _short_year(self, mt: re.Match[str]) -> Mention | None:
+        before = mt.string[max(0, mt.start() - 1):mt.start()]
+        if before and before not in " \t(\n":
+            return None
+        return self._mention(mt, Calendar(year=int(mt["yy"]), two_digit=True), "DATE")
+
+    def _era_year(self, mt: re.Match[str]) -> Mention | None:
+        era_text = mt.groupdict().get("era") or mt.groupdict().get("era0")
+        if not era_text:
+            return None
+        era = self._era(era_text)
+        year = int(mt["y"])
+        if year == 0 or (mt.groupdict().get("era0") and mt.groupdict().get("era")):
+            return None
+        spec = Calendar(year=year * era)
+        return self._mention(mt, spec, "DATE")
+
+    def _notice(self, mt: re.Match[str]) -> bool:
+        """"Copyright 1999-2026", "© 2024": years of a notice, not of the story."""
+        before = mt.string[max(0, mt.start() - 12):mt.start()].rstrip(" \t").lower()
+        return before.endswith(self.t.not_before_years)
+
+    def _year_range(self, mt: re.Match[str]) -> list[Mention] | None:
+        if self._notice(mt):
+            return None
+        first = int(mt["y"])
+        raw = mt["y2"]
+        second = int(raw) if len(raw) == 4 else first // 100 * 100 + int(raw)
+        if not first < second <= first + 200:
+            return None
+        one = self._mention(mt, Calendar(year=first), "DATE", span=mt.span("y"))
+        two = self._mention(mt, Calendar(year=second), "DATE", span=mt.span("y2"))
+        return [one, two]
 
     def _quarter(self, mt: re.Match[str]) -> Mention | None:
         raw = _norm(mt["ord"])
         number = int(raw[0]) if raw[0].isdigit() else self.t.ordinals.get(raw, 0)
-        part = mt.groupdict().get("part") or "quarter"
+        part = _norm(mt.groupdict().get("part") or "quarter")
         limit = 4 if part == "quarter" else 2
-        if number == -1:
+        last = number == -1
+        if last:
             number = limit
         if not 1 <= number <= limit:
             return None
@@ -298,26 +726,45 @@ class Grammar:
         shift = mt.groupdict().get("shift")
         if year is None and not shift and part == "half":
             return None  # "the first half" alone is too often not about time ("of the match")
+        if year is None and not shift and last and part == "quarter" and "final" not in raw:
+            # "the last quarter": the quarter before the current one
+            return self._mention(mt, Relative(unit="quarter", offset=-1), "DATE")
+        shift_value = None
+        if shift:
+            key = _norm(shift)
+            shift_value = self.t.shift_words.get(key, self.t.anaphoric_shifts.get(key, 0))
         spec = Calendar(year=year, quarter=number if part == "quarter" else None,
-                        half=number if part == "half" else None,
-                        year_shift=self.t.shift_words[_norm(shift)] if shift else None)
+                        half=number if part == "half" else None, year_shift=shift_value,
+                        direction="past" if year is None and shift is None else "either")
         return self._mention(mt, spec, "DATE")
 
     def _season(self, mt: re.Match[str]) -> Mention | None:
         shift = _norm(mt["shift"]) if mt["shift"] else None
-        if not shift and not mt["y"]:
-            return None  # "spring", "fall" alone are too often not seasons
-        season = self.t.seasons[_norm(mt["season"])]
-        year = int(mt["y"]) if mt["y"] else None
+        word = _norm(mt["season"])
+        text = mt.string
+        year = self._year_of(mt)
+        if word == "fall" and not (shift or year or mt["yref"] or mt["yshift"]):
+            after = text[mt.end():mt.end() + 12]
+            if not mt["the"] or _OF_AFTER.match(after) or self._word_before(text, mt.start()) not in (
+                    "in", "during", "by", "until", "through", "since", "that", "this", "last", "next"):
+                return None  # "the fall of Baghdad", "a fall in prices"
+        season = self.t.seasons[word]
         edge = self.t.edge_modifiers.get(shift or "")
+        anaphoric = self.t.anaphoric_shifts.get(shift or "")
         direction = {-1: "past", 1: "future"}.get(self.t.shift_words.get(shift or "", 0), "either")
-        spec = Calendar(year=year, season=season, modifier=edge, direction=direction)  # type: ignore[arg-type]
+        if anaphoric is not None and shift not in self.t.shift_words:
+            direction = {-1: "past", 1: "future"}.get(anaphoric, "either")
+        spec = Calendar(year=year, season=season, modifier=edge, direction=direction,  # type: ignore[arg-type]
+                        **self._year_ref(mt))  # type: ignore[arg-type]
         return self._mention(mt, spec, "DATE")
 
     def _relative_day(self, mt: re.Match[str]) -> Mention | None:
         offset, part = self.t.relative_days[_norm(mt["rel"])]
         if mt["part"]:
             part = self.t.parts_of_day[_norm(mt["part"])].code
+        side = _norm(mt["side"]) if mt["side"] else None
+        if side in ("early", "late") and not part:
+            return None
         spec = Relative(unit="day", offset=offset, part_of_day=part)
         return self._mention(mt, spec, "TIME" if part else "DATE")
 
@@ -325,21 +772,100 @@ class Grammar:
         shift = _norm(mt["shift"])
         unit = _norm(mt["unit"])
         edge = self.t.edge_modifiers.get(_norm(mt["edge"])) if mt["edge"] else None
+        if mt["the"] and shift == "next":
+            return None  # "the next year": the year after the one last spoken of (anaphoric_unit)
         spec = Relative(unit=unit, offset=self.t.shift_words[shift], modifier=edge)
         if shift == "past" and unit != "weekend":
             # "the past week" is a stretch of time up to now: a duration in TimeML.
-            start = mt.start()
-            text = mt.string
-            if text[max(0, start - 4):start].lower() == "the ":
-                start -= 4
-            return self._mention(mt, Duration(Quantity(1, 1, unit)), "DURATION",
-                                 span=(start, mt.end()))
+            return self._mention(mt, Duration(Quantity(1, 1, unit, stated=1)), "DURATION")
         return self._mention(mt, spec, "DATE")
 
-    def _earlier_this(self, mt: re.Match[str]) -> Mention | None:
-        spec = Relative(unit=_norm(mt["unit"]), offset=0,
-                        modifier="START" if _norm(mt["side"]) == "earlier" else "END")
+    def _anaphoric_unit(self, mt: re.Match[str]) -> Mention | None:
+        shift = _norm(mt["shift"])
+        unit = _norm(mt["unit"])
+        the = _norm(mt["the"]) if mt["the"] else None
+        if shift == "next" and the != "the":
+            return None  # "next year" counts from the publication date (relative_unit)
+        if shift == "that" and the:
+            return None
+        if shift in ("following", "previous", "preceding", "subsequent", "prior") and the is None \
+                and not self._sentence_start(mt.string, mt.start()):
+            return None  # "previous years" without "the": not a date
+        offset = self.t.anaphoric_shifts[shift]
+        if unit in ("morning", "afternoon", "evening", "night"):
+            unit = "day"
+        kind = "same_day" if offset == 0 else ("day_after" if offset > 0 else "day_before")
+        if unit != "day":
+            kind = "same_day" if offset == 0 else ("after" if offset > 0 else "before")
+        quantity = Quantity(abs(offset), abs(offset), unit, stated=abs(offset))
+        spec = Relation(kind=kind, quantity=quantity, cue=_norm(mt.group()), anchor_text="",  # type: ignore[arg-type]
+                        anchor_start=mt.end(), anchor_end=mt.end())
+        timex = "TIME" if _norm(mt["unit"]) in ("morning", "afternoon", "evening", "night") else "DATE"
+        return self._mention(mt, spec, timex)
+
+    def _edge_unit(self, mt: re.Match[str]) -> Mention | None:
+        side = _norm(mt["side"]) if mt["side"] else None
+        edge = self.t.edge_modifiers.get(_norm(mt["edge"])) if mt["edge"] else None
+        if side:
+            edge = "START" if side in ("earlier", "early") else "END"
+        det = _norm(mt["det"])
+        unit = _norm(mt["unit"])
+        if det in ("this", "next", "last"):
+            offset = {"this": 0, "next": 1, "last": -1}[det]
+            return self._mention(mt, Relative(unit=unit, offset=offset, modifier=edge), "DATE")
+        spec = Relation(kind="same_day", quantity=Quantity(0, 0, unit, stated=0), cue=_norm(mt.group()),
+                        anchor_text="", anchor_start=mt.end(), anchor_end=mt.end())
+        return _named(self._mention(mt, spec, "DATE"), "edge_anaphoric")
+
+    def _same_period(self, mt: re.Match[str]) -> Mention | None:
+        return self._mention(mt, Relative(unit="year", offset=-1), "DATE")
+
+    def _the_day(self, mt: re.Match[str]) -> Mention | None:
+        unit = _norm(mt["unit"])
+        after = mt.string[mt.end():mt.end() + 16].lower()
+        if _THE_DAY_AFTER.match(after):
+            return None
+        if unit == "weekend":
+            return self._mention(mt, Relative(unit="weekend", offset=0), "DATE")
+        before = self._word_before(mt.string, mt.start())
+        if before in ("all", "of", "whole", "entire", "during"):
+            return None  # "all the day", "of the day" (the era)
+        spec = Relation(kind="same_day", quantity=Quantity(0, 0, "day", stated=0), cue="the day", anchor_text="",
+                        anchor_start=mt.end(), anchor_end=mt.end())
         return self._mention(mt, spec, "DATE")
+
+    def _anaphoric_time(self, mt: re.Match[str]) -> Mention | None:
+        det = _norm(mt["det"])
+        what = _norm(mt["what"])
+        text = mt.string
+        after = text[mt.end():mt.end() + 12]
+        if det in ("these", "those") or (det == "the" and what == "period" and not mt["same"]):
+            return None
+        if _TIME_AFTER.match(after):
+            return None  # "the time being" is a reference; "time-consuming"
+        before = self._word_before(text, mt.start())
+        if before in ("all", "most", "much", "some", "any", "of", "every", "each", "no"):
+            return None
+        if what == "time" and det == "the" and not mt["same"] and before not in ("at", "by", "during", "from", "until",
+                                                                               "since", "to", "before", "after"):
+            return None  # "the time it takes": only "at the time", "by that time" name a time
+        spec = Relation(kind="same_day", quantity=None, cue=_norm(mt.group()), anchor_text="",
+                        anchor_start=mt.end(), anchor_end=mt.end())
+        return self._mention(mt, spec, "DATE")
+
+    def _vague_span(self, mt: re.Match[str]) -> Mention | None:
+        adj = _norm(mt["adj"]) if mt["adj"] else None
+        unit = self.t.units[_norm(mt["unit"])]
+        if adj == "recent":
+            return self._mention(mt, Reference(ref="PAST_REF"), "DATE")
+        if not mt["the"]:
+            return None  # "years", "past years": the duration rule or nothing
+        if not (adj or mt["over"] or mt["few"]):
+            return None  # "the years" alone
+        if adj in ("early", "final", "later", "first", "last") and not mt["few"]:
+            return None  # "the early years of the war": a stretch named by what follows
+        quantity = Quantity(1, 99, unit, vague=True)
+        return self._mention(mt, Duration(quantity), "DURATION")
 
     def quantity(self, mt: re.Match[str]) -> Quantity | None:
         """The amount a match states, with vague words and approximators given bounds."""
@@ -374,22 +900,45 @@ class Grammar:
                                high=quantity.high * factors.high_factor, approximate=True, mod=factors.mod)
         return quantity
 
+    def _extent_start(self, mt: re.Match[str]) -> int:
+        """Where the TIMEX3 extent of a quantity starts: after "about", "just" (TimeML keeps them out)."""
+        start = mt.start()
+        for group in ("approx", "intens"):
+            word = mt.groupdict().get(group)
+            if word and _norm(word) in self.t.extent_excluded:
+                following = {"approx": ("intens", "qdet", "count", "vcount", "vadj", "vunit"),
+                             "intens": ("qdet", "count", "vcount", "vadj", "vunit")}[group]
+                for name in following:
+                    if mt.groupdict().get(name):
+                        start = mt.start(name)
+                        break
+        return start
+
+    def _quantity(self, mt: re.Match[str]) -> Mention | None:
+        """A quantity of time and what follows it: "ago", "later", a cue and its anchor, or nothing."""
+        if mt["ago"]:
+            return _named(self._ago(mt), "ago")
+        if mt["lcue"] or mt["cue"]:
+            return _named(self._relation(mt), "later" if mt["lcue"] else "relation")
+        return _named(self._duration(mt), "duration")
+
     def _ago(self, mt: re.Match[str]) -> Mention | None:
         quantity = self.quantity(mt)
         if quantity is None:
             return None
         count = quantity.stated
         spec = Relative(unit=quantity.unit, offset=-int(count) if count and count == int(count) else -1,
-                        approximate=quantity.vague or quantity.approximate or count is None)
-        return self._mention(mt, spec, "DATE")
+                        approximate=quantity.vague or quantity.approximate or count is None
+                        or count != int(count))
+        return self._mention(mt, spec, "DATE", span=(self._extent_start(mt), mt.end()))
 
     def _relation(self, mt: re.Match[str]) -> Mention | None:
         quantity = self.quantity(mt)
         if quantity is None:
             return None
-        cue = _norm(mt["cue"])
-        direction = self.t.relation_cues[cue]
-        anchor = mt.groupdict().get("anchor")
+        cue = _norm(mt["cue"] or mt["lcue"])
+        direction = self.t.relation_cues.get(cue, "before" if cue == "previously" else "after")
+        anchor = mt.groupdict().get("anchor") if mt["cue"] else None
         anchor_start, anchor_end = mt.span("anchor") if anchor else (mt.end(), mt.end())
         if anchor:
             stripped = anchor.rstrip()
@@ -398,16 +947,16 @@ class Grammar:
             anchor_start += lead
             anchor = stripped.strip()
         calendar = quantity.unit == "day" and not quantity.vague and not quantity.approximate
-        kind: str
-        if calendar:
-            kind = "day_after" if direction == "after" else "day_before"
-        else:
-            kind = direction
+        kind = ("day_after" if direction == "after" else "day_before") if calendar else direction
         spec = Relation(kind=kind, quantity=quantity, cue=cue,  # type: ignore[arg-type]
                         anchor_text=anchor or "", anchor_start=anchor_start, anchor_end=anchor_end)
+        start = self._extent_start(mt)
+        if mt["lcue"]:
+            # "two days later": TimeML dates the whole phrase
+            return self._mention(mt, spec, "DATE", span=(start, mt.end()))
         quantity_end = mt.start("cue")
-        text = mt.string[mt.start():quantity_end].rstrip()
-        return self._mention(mt, spec, "DURATION", span=(mt.start(), mt.start() + len(text)))
+        text = mt.string[start:quantity_end].rstrip()
+        return self._mention(mt, spec, "DURATION", span=(start, start + len(text)))
 
     def _day_relation(self, mt: re.Match[str]) -> Mention | None:
         cue = _norm(mt["cue"])
@@ -432,6 +981,18 @@ class Grammar:
                         anchor_text=anchor.strip(), anchor_start=anchor_start, anchor_end=anchor_end)
         return self._mention(mt, spec, "DATE", span=mt.span("t"))
 
+    def _part_of_date(self, mt: re.Match[str]) -> Mention | None:
+        month_word = mt["smo"] or mt["smo2"]
+        if not self._capitalised(month_word):
+            return None
+        day = self._day_of(mt["sd"] or mt["sd2"])
+        if not 1 <= day <= 31:
+            return None
+        part = self.t.parts_of_day[_norm(mt["part"])].code
+        spec = Calendar(year=int(mt["sy"]) if mt["sy"] else None, month=self.month(month_word), day=day,
+                        part_of_day=part)
+        return self._mention(mt, spec, "TIME")
+
     def _weekday(self, mt: re.Match[str]) -> Mention | None:
         word = mt["wd"]
         if not self._capitalised(word):
@@ -450,11 +1011,12 @@ class Grammar:
             hour, minute = self.t.clock_words[_norm(mt["word"])], 0
         elif mt["hour24"] is not None:
             hour, minute = int(mt["hour24"]), int(mt["minute24"])
-            if not mt["zone"] and not re.search(r"h|hours|hrs", mt.group()):
-                # A bare 14:30 is a time; "3:1" never reaches here (two-digit minutes required),
-                # but sports scores like "2:05" in a race are left to context: accept only HH:MM.
-                if len(mt["hour24"]) < 2:
-                    return None
+            # A bare 14:30 is a time; "3:1" never reaches here (two-digit minutes required),
+            # but sports scores like "2:05" in a race are left to context: accept only HH:MM.
+            if not mt["zone"] and not _HOURS_WORD.search(mt.group()) and len(mt["hour24"]) < 2:
+                return None
+        elif mt["hourm"] is not None:
+            hour, minute = int(mt["hourm"]), int(mt["minutem"])
         else:
             hour = int(mt["hour"]) % 12 + (12 if mt["ampm"].lower().startswith("p") else 0)
             minute = int(mt["minute"] or 0)
@@ -468,14 +1030,19 @@ class Grammar:
         quantity = self.quantity(mt)
         if quantity is None:
             return None
-        if mt["count"] and _norm(mt["count"]) in ("a", "an") and mt.start() > 0:
+        groups = mt.groupdict()
+        if groups.get("count") and _norm(mt["count"]) in ("a", "an") and mt.start() > 0:
             # "a year" right after a number is a rate ("15 a year"), found by set_rate.
             before = mt.string[max(0, mt.start() - 3):mt.start()]
             if any(ch.isdigit() for ch in before):
                 return None
-        if mt["count"] and mt["count"][0].isdigit() and mt["unit"] and _norm(mt["unit"]) in ("min", "sec"):
+        if groups.get("count") and mt["count"][0].isdigit() and groups.get("unit") and \
+                _norm(mt["unit"]) in ("min", "sec"):
             return None
-        return self._mention(mt, Duration(quantity), "DURATION")
+        if groups.get("qshift") and _norm(mt["qshift"]) == "same":
+            return None
+        start = self._extent_start(mt)
+        return self._mention(mt, Duration(quantity), "DURATION", span=(start, mt.end()))
 
     def _set(self, mt: re.Match[str]) -> Mention | None:
         unit_word = _norm(mt["unit"])
@@ -485,38 +1052,139 @@ class Grammar:
         spec = Recurrence(unit=unit, every=count or 1.0, weekday=weekday)
         return self._mention(mt, spec, "SET")
 
+    def _set_rate(self, mt: re.Match[str]) -> Mention | None:
+        if not mt["freq"]:
+            before = mt.string[max(0, mt.start() - 12):mt.start()].rstrip(" \t")
+            if not before or not (before[-1].isdigit() or before.lower().endswith(("times", "percent", "%"))):
+                return None  # "a year" alone is a duration, not a rate
+        unit = self.t.units.get(_norm(mt["unit"]), "year")
+        return self._mention(mt, Recurrence(unit=unit, every=1.0), "SET")
+
     def _frequency(self, mt: re.Match[str]) -> Mention | None:
         unit, every = self.t.frequencies[_norm(mt["freq"])]
         return self._mention(mt, Recurrence(unit=unit, every=every), "SET")
 
+    def _period_adjective(self, mt: re.Match[str]) -> Mention | None:
+        unit = self.t.period_adjectives[_norm(mt["adj"])]
+        return self._mention(mt, Duration(Quantity(1, 1, unit, stated=1)), "DURATION")
+
+    def _holiday(self, mt: re.Match[str]) -> Mention | None:
+        if not self._capitalised(mt["hol"]):
+            return None
+        holiday = self.t.holidays[_norm(mt["hol"])]
+        year = int(mt["y"]) if mt["y"] else None
+        if holiday.easter is not None:
+            spec = Calendar(year=year, easter=holiday.easter)
+        else:
+            spec = Calendar(year=year, month=holiday.month, day=holiday.day)
+        return self._mention(mt, spec, "DATE")
+
     def _reference(self, mt: re.Match[str]) -> Mention | None:
         ref = self.t.references[_norm(mt["ref"])]
-        return self._mention(mt, Reference(ref=ref), "DATE")  # type: ignore[arg-type]
+        start = mt.start("ref")
+        return self._mention(mt, Reference(ref=ref), "DATE", span=(start, mt.end()))  # type: ignore[arg-type]
 
     def _year(self, mt: re.Match[str]) -> Mention | None:
+        if self._notice(mt):
+            return None
         return self._mention(mt, Calendar(year=int(mt["y"])), "DATE")
 
     # ------------------------------------------------------------------ scanning
 
+    @staticmethod
+    def _lower(text: str) -> str:
+        """``text`` in lower case, offsets unchanged (a few characters change length when lower-cased)."""
+        lower = text.lower()
+        return lower if len(lower) == len(text) else text.translate(_ASCII_LOWER)
+
+    def _heads(self, text: str, lower: str) -> Iterator[tuple[int, str]]:
+        """Every head in text order: (offset, lower-case head word), digit runs as ``DIGITS``."""
+        words = ((m.start(), m.group()) for m in self.head_pattern.finditer(lower)
+                 if not m.start() or not (lower[m.start() - 1].isalnum() or lower[m.start() - 1] == "_"))
+        numbers = ((m.start(), DIGITS) for m in _DIGITS.finditer(text))
+        return heapq.merge(words, numbers)
+
     def candidates(self, text: str) -> Iterator[tuple[int, Mention]]:
-        for priority, rule in enumerate(self.rules):
-            for match in rule.pattern.finditer(text):
-                mention = rule.build(match)
-                if mention is not None and mention.end > mention.start:
-                    yield priority, replace(mention, rule=rule.name)
+        """Every mention any rule accepts, with the rule's priority (overlaps are left to :func:`select`).
+
+        Heads are visited in text order and forgotten after, so memory does not grow with the text.
+        """
+        lower = self._lower(text)
+        priority = self.priority
+        fallback = len(self.rules) - 1
+        seen: set[tuple[str, int, int]] = set()
+        by_head = self._by_head
+        gate_sets = self._gate_sets
+        for head, word in self._heads(text, lower):
+            rules = by_head.get(word)
+            if not rules:
+                continue
+            gate_pattern = gate_sets[word]
+            gates = gate_pattern.match(text, head) if gate_pattern is not None else None
+            tokens: list[tuple[int, str]] | None = None
+            for rule in rules:
+                if rule.gate is not None and (gates is None or gates[rule.name] is None):
+                    continue
+                if rule.before is not None and rule.before.search(text, max(0, head - 24), head) is None:
+                    continue
+                if rule.reach:
+                    if tokens is None:
+                        lo = max(0, head - _REACH_CHARS)
+                        line = lower.rfind("\n", lo, head)
+                        lo = line + 1 if line >= 0 else lo
+                        tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(lower, lo, head)]
+                    lead = rule.lead
+                    tries = [start for start, token in tokens[-rule.reach:]
+                             if token in lead or (token[0].isdigit() and DIGITS in lead)
+                             or (token[0] in "'’" and APOSTROPHE in lead)]
+                    tries.append(head)
+                else:
+                    tries = [head]
+                for position in tries:
+                    match = rule.pattern.match(text, position)
+                    if match is None or match.end() <= head:
+                        continue
+                    key = (rule.name, match.start(), match.end())
+                    if key in seen:
+                        break
+                    seen.add(key)
+                    built = rule.build(match)
+                    if built is None:
+                        continue
+                    for mention in built if isinstance(built, list) else (built,):
+                        if mention.end > mention.start:
+                            named = mention if mention.rule else Mention(
+                                mention.text, mention.start, mention.end, rule.name, mention.spec, mention.timex_type)
+                            yield priority.get(named.rule, fallback), named
+                    break
+
+
+# A number that can head a date: up to four digits, not the tail of "30,441", "1.5" or "A330".
+_DIGITS = re.compile(r"(?<![\w.,])\d{1,4}(?!\d)")
+
+
+def _named(mention: Mention | None, rule: str) -> Mention | None:
+    """``mention`` labelled with the rule that found it (a plain constructor: cheaper than replace)."""
+    if mention is None:
+        return None
+    return Mention(mention.text, mention.start, mention.end, rule, mention.spec, mention.timex_type)
 
 
 def select(candidates: Sequence[tuple[int, Mention]]) -> list[Mention]:
     """Keep non-overlapping mentions: longest first, then the rule listed first, then leftmost.
 
-    The order of ``candidates`` does not matter: the sort key decides every tie.
+    The order of ``candidates`` does not matter: the sort key decides every tie. Taken
+    characters are marked in a byte map, so each candidate costs its own length.
     """
     ranked = sorted(candidates, key=lambda c: (-(c[1].end - c[1].start), c[0], c[1].start, c[1].text))
+    if not ranked:
+        return []
+    size = max(m.end for _, m in ranked)
+    occupied = bytearray(size)
     taken: list[Mention] = []
-    occupied: list[tuple[int, int]] = []
     for _, mention in ranked:
-        if any(mention.start < end and start < mention.end for start, end in occupied):
+        if occupied.find(1, mention.start, mention.end) != -1:
             continue
+        occupied[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
         taken.append(mention)
-        occupied.append((mention.start, mention.end))
     return sorted(taken, key=lambda m: m.start)

@@ -15,7 +15,17 @@ from typing import Any
 
 from ..errors import InputError
 
-__all__ = ["Tables", "PartOfDay", "VagueQuantity", "Approximator", "load_tables", "UNITS", "LANGUAGES"]
+__all__ = [
+    "LANGUAGES",
+    "UNITS",
+    "Approximator",
+    "Holiday",
+    "PartOfDay",
+    "Tables",
+    "VagueQuantity",
+    "load_tables",
+    "parse_tables",
+]
 
 # Canonical units, in increasing size; "fortnight" and "quarter" are spelled out as weeks/months
 # by the resolver.
@@ -42,6 +52,15 @@ class Approximator:
     low_factor: float
     high_factor: float
     mod: str
+
+
+@dataclass(frozen=True)
+class Holiday:
+    """A holiday on a fixed date (``month``, ``day``) or ``easter`` days after Easter Sunday."""
+
+    month: int | None = None
+    day: int | None = None
+    easter: int | None = None
 
 
 @dataclass(frozen=True)
@@ -74,6 +93,14 @@ class Tables:
     intensifiers: tuple[str, ...]
     abbreviations: frozenset[str]
     clause_openers: tuple[str, ...]
+    holidays: Mapping[str, Holiday]
+    eras: Mapping[str, int]
+    anaphoric_shifts: Mapping[str, int]
+    duration_adjectives: tuple[str, ...]
+    period_adjectives: Mapping[str, str]
+    month_prepositions: frozenset[str]
+    extent_excluded: frozenset[str]
+    not_before_years: tuple[str, ...]
 
     def part_of_day(self, code: str) -> PartOfDay:
         for part in self.parts_of_day.values():
@@ -112,6 +139,17 @@ def _vague_entry(phrase: str, entry: Any, source: str) -> VagueQuantity:
     if not 0 <= low <= high:
         raise _fail(source, phrase, f"bounds must satisfy 0 <= low <= high, got [{low}, {high}]")
     return VagueQuantity(unit, low, high)
+
+
+def _holiday(name: str, entry: Any, source: str) -> Holiday:
+    if not isinstance(entry, Mapping):
+        raise _fail(source, name, "a holiday needs { month = M, day = D } or { easter = N }")
+    if "easter" in entry:
+        return Holiday(easter=int(entry["easter"]))
+    month, day = int(entry["month"]), int(entry["day"])
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        raise _fail(source, name, f"no such date: month {month}, day {day}")
+    return Holiday(month=month, day=day)
 
 
 def _lower_keys(table: Mapping[str, Any]) -> dict[str, Any]:
@@ -165,6 +203,14 @@ def parse_tables(data: Mapping[str, Any], source: str) -> Tables:
             intensifiers=tuple(w.lower() for w in data["intensifiers"]["words"]),
             abbreviations=frozenset(w.lower() for w in data["abbreviations"]["words"]),
             clause_openers=tuple(w.lower() for w in data["clause_openers"]["words"]),
+            holidays={k: _holiday(k, v, source) for k, v in _lower_keys(data["holidays"]).items()},
+            eras={k: int(v) for k, v in _lower_keys(data["eras"]).items()},
+            anaphoric_shifts={k: int(v) for k, v in _lower_keys(data["anaphoric_shifts"]).items()},
+            duration_adjectives=tuple(w.lower() for w in data["duration_adjectives"]["words"]),
+            period_adjectives={k: str(v) for k, v in _lower_keys(data["period_adjectives"]).items()},
+            month_prepositions=frozenset(w.lower() for w in data["month_prepositions"]["words"]),
+            extent_excluded=frozenset(w.lower() for w in data["extent"]["exclude"]),
+            not_before_years=tuple(w.lower() for w in data["not_before_years"]["words"]),
         )
     except (KeyError, TypeError, IndexError, ValueError) as error:
         raise InputError(f"malformed word table: {error!r}; compare with timeline/extract/data/en.toml",

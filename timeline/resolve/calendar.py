@@ -16,8 +16,19 @@ from ..extract.tables import Tables
 from ..model import Calendar, Duration, Quantity, Recurrence, Reference, Relation, Relative, Spec, Weekday, Window
 from ..zones import local_span_bounds
 
-__all__ = ["LocalSpan", "Unresolvable", "interpret", "to_window", "duration_value", "quantity_seconds",
-           "weekday_dates", "SEASON_MONTHS"]
+__all__ = [
+    "SEASON_MONTHS",
+    "LocalSpan",
+    "NoWindow",
+    "Unresolvable",
+    "duration_value",
+    "easter_sunday",
+    "interpret",
+    "quantity_seconds",
+    "to_window",
+    "weekday_dates",
+    "year_text",
+]
 
 # Northern-hemisphere meteorological seasons: first month and length in months.
 SEASON_MONTHS = {"SP": (3, 3), "SU": (6, 3), "FA": (9, 3), "WI": (12, 3)}
@@ -30,6 +41,35 @@ _UNIT_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 
 
 class Unresolvable(Exception):
     """The mention cannot be placed with what is known; the message is the reason."""
+
+
+class NoWindow(Unresolvable):
+    """The TIMEX3 value is known but there is no wall-clock span for it (years before AD 1:
+    ``datetime`` cannot hold them). ``value`` and ``grain`` still say what the text means."""
+
+    def __init__(self, reason: str, value: str, grain: str) -> None:
+        super().__init__(reason)
+        self.value = value
+        self.grain = grain
+
+
+def year_text(year: int) -> str:
+    """A year as TIMEX writes it: 2008, 0079, BC0480 (480 BC is stored as -480; there is no year 0)."""
+    return f"{year:04d}" if year > 0 else f"BC{-year:04d}"
+
+
+def easter_sunday(year: int) -> date:
+    """Easter Sunday of a Gregorian year (the anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    ell = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * ell) // 451
+    month, day = divmod(h + ell - 7 * m + 114, 31)
+    return date(year, month, day + 1)
 
 
 @dataclass(frozen=True)
@@ -115,7 +155,7 @@ def interpret(spec: Spec, reference: date | None, tables: Tables, *, tense: str 
     Raises :class:`Unresolvable` with the reason when the spec gives no date.
     """
     if isinstance(spec, Calendar):
-        return [_calendar(spec, reference, tables)]
+        return [_calendar(spec, reference, tables, tense)]
     if isinstance(spec, Relative):
         if reference is None:
             raise Unresolvable("it counts from the publication date, which is unknown")
@@ -139,27 +179,94 @@ def interpret(spec: Spec, reference: date | None, tables: Tables, *, tense: str 
     raise Unresolvable(f"unknown kind of expression {type(spec).__name__}")
 
 
-def _calendar(spec: Calendar, reference: date | None, tables: Tables) -> LocalSpan:
+def _season_year(season: str, reference: date, direction: str) -> int:
+    """The year of a season named without one: this year's, or the last/next one."""
+    first, length = SEASON_MONTHS[season]
+    start = date(reference.year, first, 1)
+    end_index = first - 1 + length
+    end = date(reference.year + end_index // 12, end_index % 12 + 1, 1)
+    if direction == "past":  # "last summer": the last one that is over
+        return reference.year if end <= reference else reference.year - 1
+    if direction == "future":  # "next spring": the next one still to begin
+        return reference.year if start > reference else reference.year + 1
+    return reference.year
+
+
+def _two_digit_year(year: int, reference: date | None) -> int:
+    """'82 read from the reference: the latest such year not after it (1982 in 2008, 1799 in 1800)."""
+    base = reference.year if reference is not None else date.today().year
+    full = base // 100 * 100 + year
+    return full - 100 if full > base else full
+
+
+def _week_of_month(year: int, month: int, which: int) -> date:
+    """The Monday of the first (1), second... or last (-1) full week of a month."""
+    first = date(year, month, 1)
+    monday = first + timedelta(days=(7 - first.weekday()) % 7)
+    if which > 0:
+        return monday + timedelta(weeks=which - 1)
+    last_day = date(year, month, _cal.monthrange(year, month)[1])
+    sunday = last_day - timedelta(days=(last_day.weekday() + 1) % 7)
+    return sunday - timedelta(days=6)
+
+
+def _calendar(spec: Calendar, reference: date | None, tables: Tables, tense: str = "past") -> LocalSpan:
+    direction = spec.direction if spec.direction != "either" else tense
     year = spec.year
+    if spec.two_digit and year is not None:
+        year = _two_digit_year(year, reference)
     if year is None and spec.year_shift is not None and reference is not None:
         year = reference.year + spec.year_shift
     if spec.decade is not None:
-        start = datetime(spec.decade * 10, 1, 1)
-        return _edge(LocalSpan(start, datetime(spec.decade * 10 + 10, 1, 1), "decade", str(spec.decade)), spec.modifier)
+        decade = spec.decade
+        if spec.two_digit:
+            decade = _two_digit_year(decade * 10, reference) // 10
+        value = f"{decade:03d}" if decade >= 0 else f"BC{-decade:03d}"
+        if decade < 100:
+            raise NoWindow("a decade before AD 1000 has no calendar span here", value, "decade")
+        start = datetime(decade * 10, 1, 1)
+        return _edge(LocalSpan(start, datetime(decade * 10 + 10, 1, 1), "decade", value), spec.modifier)
     if spec.century is not None:
-        start = datetime(spec.century * 100, 1, 1)
-        return LocalSpan(start, datetime(spec.century * 100 + 100, 1, 1), "century", str(spec.century))
+        century = spec.century
+        value = f"{century:02d}" if century >= 0 else f"BC{-century - 1:02d}"
+        if century < 1:
+            raise NoWindow("a century before AD 100 has no calendar span here", value, "century")
+        start = datetime(century * 100, 1, 1)
+        return _edge(LocalSpan(start, datetime(century * 100 + 100, 1, 1), "century", value), spec.modifier)
     if year is None:
         if reference is None:
             raise Unresolvable("it gives no year and the publication date is unknown")
-        if spec.month is not None:
-            year = _pick_year(spec.month, spec.day, reference, spec.direction)
+        if spec.easter is not None:
+            candidates = [y for y in (reference.year - 1, reference.year, reference.year + 1)]
+            days = {y: easter_sunday(y) + timedelta(days=spec.easter) for y in candidates}
+            if direction == "future":
+                year = min(y for y in candidates if days[y] >= reference)
+            else:
+                year = max(y for y in candidates if days[y] <= reference)
+        elif spec.month is not None:
+            year = _pick_year(spec.month, spec.day, reference, direction)
         elif spec.season is not None:
+            year = _season_year(spec.season, reference, spec.direction if spec.direction != "either" else "either")
+        elif spec.quarter is not None or spec.half is not None:
+            first_month = 3 * spec.quarter - 2 if spec.quarter is not None else 6 * (spec.half or 1) - 5
             year = reference.year
+            if direction == "past" and date(year, first_month, 1) > reference:
+                year -= 1
         elif spec.hour is not None:
             return _with_clock(_day(reference), spec.hour, spec.minute, spec.part_of_day, tables)
         else:
             year = reference.year
+    label = year_text(year)
+    if year < 1:
+        raise NoWindow("a date before AD 1 has no calendar span here", _bc_value(spec, label), "year")
+    if spec.easter is not None:
+        day = easter_sunday(year) + timedelta(days=spec.easter)
+        return _with_clock(_day(day), spec.hour, spec.minute, spec.part_of_day, tables)
+    if spec.month is not None and spec.week_of_month is not None:
+        monday = _week_of_month(year, spec.month, spec.week_of_month)
+        iso_year, iso_week, _ = monday.isocalendar()
+        start = datetime(monday.year, monday.month, monday.day)
+        return LocalSpan(start, start + timedelta(days=7), "week", f"{iso_year}-W{iso_week:02d}")
     if spec.month is not None and spec.day is not None:
         if spec.day > _cal.monthrange(year, spec.month)[1]:
             raise Unresolvable(f"{year}-{spec.month:02d} has no day {spec.day}")
@@ -167,18 +274,31 @@ def _calendar(spec: Calendar, reference: date | None, tables: Tables) -> LocalSp
         return _with_clock(span, spec.hour, spec.minute, spec.part_of_day, tables)
     if spec.month is not None:
         start, end = _month_span(year, spec.month)
-        return _edge(LocalSpan(start, end, "month", f"{year}-{spec.month:02d}"), spec.modifier)
+        return _edge(LocalSpan(start, end, "month", f"{label}-{spec.month:02d}"), spec.modifier)
     if spec.quarter is not None:
         start, end = _month_span(year, 3 * spec.quarter - 2, 3)
-        return LocalSpan(start, end, "quarter", f"{year}-Q{spec.quarter}")
+        return LocalSpan(start, end, "quarter", f"{label}-Q{spec.quarter}")
     if spec.half is not None:
         start, end = _month_span(year, 6 * spec.half - 5, 6)
-        return LocalSpan(start, end, "half", f"{year}-H{spec.half}")
+        return LocalSpan(start, end, "half", f"{label}-H{spec.half}")
     if spec.season is not None:
         first, length = SEASON_MONTHS[spec.season]
         start, end = _month_span(year, first, length)
-        return _edge(LocalSpan(start, end, "season", f"{year}-{spec.season}"), spec.modifier)
-    return _edge(LocalSpan(datetime(year, 1, 1), datetime(year + 1, 1, 1), "year", str(year)), spec.modifier)
+        return _edge(LocalSpan(start, end, "season", f"{label}-{spec.season}"), spec.modifier)
+    return _edge(LocalSpan(datetime(year, 1, 1), datetime(year + 1, 1, 1), "year", label), spec.modifier)
+
+
+def _bc_value(spec: Calendar, label: str) -> str:
+    """The TIMEX value of a date before AD 1 (no span can be computed for it)."""
+    if spec.month is not None and spec.day is not None:
+        return f"{label}-{spec.month:02d}-{spec.day:02d}"
+    if spec.month is not None:
+        return f"{label}-{spec.month:02d}"
+    if spec.season is not None:
+        return f"{label}-{spec.season}"
+    if spec.quarter is not None:
+        return f"{label}-Q{spec.quarter}"
+    return label
 
 
 def _relative(spec: Relative, reference: date, tables: Tables) -> LocalSpan:
