@@ -344,15 +344,15 @@ class Grammar:
         # 01/21/2025, 21.01.2025
         rule("numeric_date", digits, 0, rf"{B}(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)[/.](?P<y>{y}|\d\d){E}",
              self._numeric_date, gate=r"\d{1,2}[/.]\d{1,2}[/.]\d")
+        # November 8-9, 1918: two dates
+        rule("month_day_range", months, 0,
+             rf"{B}(?P<mo>{m})[ \t]*(?P<d>{d})[ \t]*(?:-|–|—|to|and)[ \t]*(?P<d2>{d}){E}(?:{sep}(?P<y>{y}){E})?",
+             self._month_day_range, gate=rf"{month_word}[ \t]*\d{{1,2}}(?:st|nd|rd|th)?[ \t]*(?:-|–|—|to|and)")
         # Tuesday, January 21, 2025 / Jan. 21 / January 21st , 2008 / July 25 of that year
         rule("month_day_year", months, 2,
              rf"{B}{weekday_prefix}(?P<mo>{m})[ \t]*(?:the[ \t]+)?(?P<d>{d}){E}"
              rf"(?:{sep}(?P<y>{y}){E}(?:[ \t]*(?P<era>{self.ERA})(?![\w]))?|[ \t]+of[ \t]+{that_year}{E})?",
              self._month_day, gate=rf"{month_word}[ \t]*(?:the[ \t]+)?\d")
-        # November 8-9, 1918: two dates
-        rule("month_day_range", months, 0,
-             rf"{B}(?P<mo>{m})[ \t]*(?P<d>{d})[ \t]*(?:-|–|—|to|and)[ \t]*(?P<d2>{d}){E}(?:{sep}(?P<y>{y}){E})?",
-             self._month_day_range, gate=rf"{month_word}[ \t]*\d{{1,2}}(?:st|nd|rd|th)?[ \t]*(?:-|–|—|to|and)")
         # Tuesday 21 January 2025 / the 21st of January / 21 July of that year
         rule("day_month_year", months, 5,
              rf"{B}{weekday_prefix}(?:the[ \t]+)?(?P<d>{d})[ \t]+(?:of[ \t]+)?(?P<mo>{m}){E}"
@@ -888,6 +888,9 @@ class Grammar:
             count = self.number(groups["count"]) if groups.get("count") else None
             if count is None or count <= 0:
                 return None
+            unit_word = _norm(groups["unit"])
+            if count == 1 and unit_word.endswith("s") and unit_word not in ("hrs", "secs", "mins"):
+                return None  # "a decades-long feud": the plural is the vague amount
             unit = self.unit(groups["unit"])
             # A number is rounded to the precision it is written at: "1.5 hours" is 1.45..1.55.
             text = groups["count"]
@@ -1042,6 +1045,8 @@ class Grammar:
         if groups.get("qshift") and _norm(mt["qshift"]) == "same":
             return None
         start = self._extent_start(mt)
+        if groups.get("suffix") == "-long" and _norm(mt["count"]) in ("a", "an"):
+            start = mt.start("unit")  # "a [month-long] siege"
         return self._mention(mt, Duration(quantity), "DURATION", span=(start, mt.end()))
 
     def _set(self, mt: re.Match[str]) -> Mention | None:

@@ -116,14 +116,19 @@ def _with_clock(span: LocalSpan, hour: int | None, minute: int | None, part: str
     return span
 
 
-def _pick_year(month: int, day: int | None, reference: date, direction: str) -> int:
-    """The year of a date written without one: the nearest such date, or the last/next one."""
+def _pick_year(month: int, day: int | None, reference: date, direction: str, strict: bool = False) -> int:
+    """The year of a date written without one: the nearest such date, or the last/next one.
+
+    ``strict`` ("last March" said in March): the current month does not count as past.
+    """
     years = (reference.year - 1, reference.year, reference.year + 1)
 
     def as_date(year: int) -> date:
         return date(year, month, min(day or 1, _cal.monthrange(year, month)[1]))
 
     if direction == "past":
+        if strict and day is None:
+            return max(y for y in years if (y, month) < (reference.year, reference.month))
         return max(y for y in years if as_date(y) <= reference or (day is None and as_date(y).month == reference.month
                                                                    and y == reference.year))
     if direction == "future":
@@ -244,7 +249,7 @@ def _calendar(spec: Calendar, reference: date | None, tables: Tables, tense: str
             else:
                 year = max(y for y in candidates if days[y] <= reference)
         elif spec.month is not None:
-            year = _pick_year(spec.month, spec.day, reference, direction)
+            year = _pick_year(spec.month, spec.day, reference, direction, strict=spec.direction == "past")
         elif spec.season is not None:
             year = _season_year(spec.season, reference, spec.direction if spec.direction != "either" else "either")
         elif spec.quarter is not None or spec.half is not None:
@@ -360,7 +365,7 @@ def _number(value: float) -> str:
 
 
 def duration_value(quantity: Quantity) -> str:
-    """TIMEX3 duration value: P3D, PT1H30M, PXH (vague "hours"), P1DE (a decade)."""
+    """TIMEX3 duration value: P3D, PT1H30M, PXH (vague "hours"), P10Y (a decade), P2.5Y."""
     unit = quantity.unit
     code = _UNIT_CODES[unit]
     time_part = unit in ("second", "minute", "hour")
@@ -374,7 +379,6 @@ def duration_value(quantity: Quantity) -> str:
     if unit == "day" and amount != int(amount) and (amount * 24) == int(amount * 24):
         days, hours = divmod(int(amount * 24), 24)
         return f"P{days}DT{hours}H" if days else f"PT{hours}H"
-    if unit == "year" and amount != int(amount) and (amount * 12) == int(amount * 12):
-        years, months = divmod(int(amount * 12), 12)
-        return f"P{years}Y{months}M" if years else f"P{months}M"
+    if unit == "decade":  # TimeML writes a decade in years: "the past decade" is P10Y
+        return f"P{_number(amount * 10)}Y"
     return f"{prefix}{_number(amount)}{code}"
