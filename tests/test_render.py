@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Literal
 from zoneinfo import ZoneInfo
 
 import matplotlib
@@ -90,6 +91,8 @@ def claim(
     reason: str = "",
     spec: Spec | None = None,
     start: int = 0,
+    clock: Literal["article", "stated", "any"] = "article",
+    narrowing: timedelta = timedelta(0),
 ) -> ClaimOutcome:
     mention = Mention(
         text=text,
@@ -109,8 +112,9 @@ def claim(
         anchor_event=None,
         readings=(),
         unresolved=reason if status == "unresolved" else None,
+        clock=clock,
     )
-    return ClaimOutcome(claim=made, status=status, reason=reason, zones=zones, window=span)
+    return ClaimOutcome(claim=made, status=status, reason=reason, zones=zones, window=span, narrowing=narrowing)
 
 
 def story(
@@ -532,6 +536,19 @@ def test_described_labels_do_not_overlap_and_stay_inside(example: tuple[str, Fig
         assert not a.box.overlaps(b.box), (name, a, b)
 
 
+def test_a_label_before_midnight_stays_in_its_own_day(seed_spec: FigureSpec) -> None:
+    """“23:59 Mon” sits left of its line, in Monday's band, not under “Tue 21 Jan”."""
+    washington = lane(seed_spec, "Washington")
+    index = next(i for i, instant in enumerate(seed_spec.instants) if instant.kind == "agreed_to")
+    label = washington.instant_labels[index]
+    assert label.text == "23:59 Mon" and label.ha == "right"
+    tuesday = next(band for band in washington.days if band.day == date(2025, 1, 21))
+    assert label.box.right <= seed_spec.x(tuesday.start)
+    sydney = lane(describe(*dst_example()), "Sydney")
+    late = next(label for label in sydney.instant_labels if label.text == "23:00 Sun")
+    assert late.ha == "right"
+
+
 def test_instant_labels_sit_inside_their_lane(example: tuple[str, FigureSpec]) -> None:
     _, spec = example
     for item in spec.lanes:
@@ -543,8 +560,8 @@ def test_instant_labels_sit_inside_their_lane(example: tuple[str, FigureSpec]) -
 
 def test_evidence_rows(seed_spec: FigureSpec) -> None:
     rows = seed_spec.evidence
-    assert "S13:4" not in {row.claim for row in rows}  # unresolved: not drawn ...
-    assert any("1 report not drawn" in note and "S13" in note for note in seed_spec.footnotes)  # ... but said
+    assert "S13:4" not in {c for row in rows for c in row.claims}  # unresolved: not drawn ...
+    assert "Not drawn: 1 phrase with no readable time (S13: in the site’s boilerplate)" in seed_spec.footnotes
     assert [row.status for row in rows[:2]] == ["pivotal", "conflict"]
     pivotal = rows[0]
     texts = [label.text for label in pivotal.texts]
@@ -556,9 +573,111 @@ def test_evidence_rows(seed_spec: FigureSpec) -> None:
     s3 = next(row for row in rows if row.claim == "S3:1")
     assert s3.texts[1].text == "S3 · AP · “a day after Donald Trump was sworn in”"  # the quote span
     assert {row.texts[0].text for row in rows[2:]} == {"consistent"}
-    # Natural order of ids within a status and window: S2 before S11.
-    ids = [row.claim for row in rows if row.texts[1].text.endswith("“on Tuesday”")]
-    assert ids == ["S1:1", "S2:1", "S4:1", "S9:1", "S11:1"]
+    # The five “on Tuesday” phrases say the same thing: one row, every report named, in natural order.
+    tuesday = next(row for row in rows if len(row.claims) > 1)
+    assert tuesday.claims == ("S1:1", "S2:1", "S4:1", "S9:1", "S11:1")
+    assert tuesday.articles == ("S1", "S2", "S4", "S9", "S11")
+    assert tuesday.texts[1].text == "“on Tuesday” · S1, S2 (CNN), S4, S9, S11 · 5 reports"
+    # The report whose clock is known (S3, Moscow) comes before those read on several clocks.
+    order = [row.claim for row in rows]
+    assert order.index("S3:1") < order.index("S13:1") < order.index("S1:1")
+
+
+def test_every_phrase_is_drawn_grouped_or_footnoted(
+    seed: tuple[Story, tuple[EventOutcome, ...], tuple[ClaimOutcome, ...]],
+) -> None:
+    story, events, claims = seed
+    for rows in (0, 1, 3, 12):
+        spec = describe(story, events, claims, options=RenderOptions(max_evidence_rows=rows))
+        drawn = [c for row in spec.evidence for c in row.claims]
+        assert sorted(drawn + list(spec.not_drawn)) == sorted(o.claim.id for o in claims), rows
+        assert len(set(drawn)) == len(drawn)
+        limited = len(spec.not_drawn) - 1  # one unresolved
+        if limited:
+            assert any(f"lack of room: {limited} more phrase" in note for note in spec.footnotes), spec.footnotes
+        assert str(len(spec.not_drawn)) in spec.alt_text or len(spec.not_drawn) <= 10
+
+
+def test_evidence_order_ranks_what_each_report_tells() -> None:
+    from timeline.render.spec import evidence_order
+
+    one_day = Window(utc(2025, 1, 20, 21), utc(2025, 1, 21, 20, 59))
+    two_days = Window(utc(2025, 1, 20, 16), utc(2025, 1, 22, 4, 59))
+    hours = Window(utc(2025, 1, 20, 18), utc(2025, 1, 21, 17, 2))
+    moscow, both = ("Europe/Moscow",), ("Asia/Shanghai", "Europe/Moscow")
+    claims = [
+        claim("A1:1", "", "Tuesday", "consistent", both, two_days),
+        claim("A2:1", "", "no time", "consistent", ALL_SEED_ZONES, None),
+        claim("A3:1", "", "a day after", "consistent", moscow, one_day),
+        claim("A4:1", "", "hours after", "consistent", ALL_SEED_ZONES, hours, clock="any"),
+        claim("A5:1", "", "Monday", "conflict", moscow, one_day, reason="r"),
+        claim("A6:1", "", "yesterday", "consistent", both, hours),
+        claim("A7:1", "", "Monday", "pivotal", ("America/New_York",), two_days),
+        claim("A8:1", "", "today", "consistent", both, two_days, narrowing=timedelta(hours=2)),
+        claim("A9:1", "", "Tuesday", "consistent", moscow, two_days),
+        claim("A10:1", "", "TUESDAY!", "consistent", both, two_days),  # same words as A1: grouped
+        claim("A11:1", "", "Tuesday", "consistent", both, one_day),  # another window: not grouped
+    ]
+    order = [tuple(o.claim.id for o in group) for group in evidence_order(claims)]
+    assert order == [
+        ("A7:1",),  # pivotal
+        ("A5:1",),  # conflict
+        ("A8:1",),  # narrows the agreed window
+        ("A4:1",),  # clock known (elapsed time), narrowest
+        ("A3:1",),  # clock known (one zone), a day
+        ("A9:1",),  # clock known, two days
+        ("A6:1",),  # clock unknown, narrowest first
+        ("A11:1",),
+        ("A1:1", "A10:1"),
+        ("A2:1",),  # no window: last
+    ]
+
+
+def test_grouped_ids_are_never_cut(seed: tuple[Story, tuple[EventOutcome, ...], tuple[ClaimOutcome, ...]]) -> None:
+    story, events, _ = seed
+    window = Window(utc(2025, 1, 20, 16), utc(2025, 1, 22, 4, 59))
+    many = tuple(
+        claim(f"R{n}:1", "Reuters" if n % 3 else "", "on Tuesday", "consistent", ALL_SEED_ZONES, window)
+        for n in range(1, 41)
+    )
+    for width in (400, 640):
+        spec = describe(story, events, many, options=RenderOptions(width=width))
+        (row,) = spec.evidence
+        assert len(row.claims) == 40
+        text = " ".join(label.text for label in row.texts)
+        assert "“on Tuesday” · 40 reports" in text
+        for n in range(1, 41):
+            assert f"R{n}" in text.replace(",", " ").split() or f"R{n} (Reuters" in text, (width, n)
+        assert all(label.box.right <= spec.axis_right + 1e-9 for label in row.texts)
+
+
+def _example_result() -> tuple[Story, tuple[EventOutcome, ...], tuple[ClaimOutcome, ...]]:
+    import warnings
+
+    import timeline
+    from timeline.errors import LossyInputWarning
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", LossyInputWarning)
+        result = timeline.analyze(HERE.parent / "examples" / "xi_putin_call")
+    return result.story, result.event_outcomes, result.claim_outcomes
+
+
+def test_example_evidence_shows_the_reports_that_matter() -> None:
+    story, events, claims = _example_result()
+    spec = describe(story, events, claims)
+    first = spec.evidence[0]
+    assert first.status == "pivotal" and first.articles == ("S7",)  # “Monday”: only on the Washington clock
+    rows = {article: row for row in reversed(spec.evidence) for article in row.articles}
+    assert "S3" in rows  # AP, Moscow dateline: sets the agreed window's lower bound
+    s3_text = " ".join(label.text for label in rows["S3"].texts)
+    assert "S3 (AP)" in s3_text or "S3 · AP" in s3_text
+    for row in spec.evidence:
+        text = " ".join(label.text for label in row.texts)
+        assert all(article in text for article in row.articles), text
+    drawn = [c for row in spec.evidence for c in row.claims]
+    assert sorted(drawn + list(spec.not_drawn)) == sorted(o.claim.id for o in claims)
+    assert not any("lack of room" in note for note in spec.footnotes)
 
 
 def test_long_windows_say_they_run_on(seed_spec: FigureSpec) -> None:
@@ -571,7 +690,9 @@ def test_long_windows_say_they_run_on(seed_spec: FigureSpec) -> None:
 def test_max_evidence_rows(seed: tuple[Story, tuple[EventOutcome, ...], tuple[ClaimOutcome, ...]]) -> None:
     spec = describe(*seed, options=RenderOptions(max_evidence_rows=3))
     assert [row.status for row in spec.evidence] == ["pivotal", "conflict", "consistent"]
-    assert any(note.startswith("8 more reports not drawn for lack of room") for note in spec.footnotes)
+    drawn = sum(len(row.claims) for row in spec.evidence)
+    left = len(seed[2]) - 1 - drawn  # less the unresolved one
+    assert f"Not drawn for lack of room: {left} more phrases (" in " ".join(spec.footnotes)
     assert describe(*seed, options=RenderOptions(max_evidence_rows=0)).evidence_box is None
 
 
@@ -676,9 +797,35 @@ def test_alt_text(seed_spec: FigureSpec) -> None:
         "between Tuesday 21 January 00:00 and 07:59 in Moscow, between 05:00 and 12:59 in Beijing." in text
     )
     assert "If any one report is wrong: between Monday 20 January 13:02 and Tuesday 21 January 12:02" in text
-    assert "11 reports shown: 9 consistent, 1 pivotal and 1 in conflict." in text
+    assert "11 time phrases shown: 9 consistent, 1 pivotal and 1 in conflict." in text
     assert "S7 (unknown outlet, “on Monday”) holds only on the Washington clock." in text
-    assert text.endswith("One report not drawn.")
+    assert text.endswith("One time phrase not drawn.")
+
+
+def test_alt_text_in_french_and_german(
+    seed: tuple[Story, tuple[EventOutcome, ...], tuple[ClaimOutcome, ...]],
+) -> None:
+    french = describe(*seed, options=RenderOptions(language="fr")).alt_text
+    assert french.startswith("Chronologie sur trois horloges : Beijing, Moscow et Washington. ")
+    assert (
+        "Trump sworn in : lundi 20 janvier 12:00 à Washington, 20:00 à Moscow, mardi 21 janvier 01:00 à Beijing."
+        in french
+    )
+    assert "Xi–Putin video call : si tous les articles ont raison, début entre lundi 20 janvier 16:00" in french
+    assert "Si un seul article se trompe : entre lundi 20 janvier 13:02 et mardi 21 janvier 12:02" in french
+    assert "11 expressions de temps tracées : 9 cohérentes, 1 décisive et 1 en conflit." in french
+    assert "S7 (média inconnu, « on Monday ») n’est vrai qu’à l’heure de Washington." in french  # quote as written
+    assert french.endswith("Une expression de temps non tracée.")
+    german = describe(*seed, options=RenderOptions(language="de", hours=12)).alt_text
+    assert german.startswith("Zeitleiste auf drei Uhren: Beijing, Moscow und Washington. ")
+    assert "Trump sworn in: Montag, 20. Januar 12:00 p.m. in Washington, 8:00 p.m. in Moscow" in german
+    assert "Wenn alle Berichte stimmen, Beginn zwischen Montag, 20. Januar 4:00 p.m." in german
+    assert "11 Zeitangaben gezeigt: 9 stimmig, 1 entscheidend und 1 im Widerspruch." in german
+    assert "S7 (Medium unbekannt, „on Monday“) gilt nur nach der Uhr von Washington." in german
+    assert german.endswith("Eine Zeitangabe nicht gezeichnet.")
+    for text in (french, german):
+        for english in (" and ", " between ", " in conflict", "not drawn", "if every report", "Monday 20"):
+            assert english not in text, (english, text)
 
 
 def test_describe_does_not_import_matplotlib() -> None:
@@ -936,8 +1083,16 @@ def test_every_language_has_every_word() -> None:
         assert set(lang.words) == set(english.words), lang.code
         assert len(lang.weekdays) == len(lang.weekdays_long) == 7, lang.code
         assert len(lang.months) == len(lang.months_long) == 12, lang.code
+        assert len(lang.numbers) == 11, lang.code
         for key, template in lang.words.items():
             assert set(_fields(template)) == set(_fields(english.words[key])), (lang.code, key)
+        # Alt sentences: every English one; a singular ``key_1`` row may be added where grammar wants it.
+        assert {key.removesuffix("_1") for key in lang.alt} == {key.removesuffix("_1") for key in english.alt}
+        for key, template in lang.alt.items():
+            base = english.alt[key.removesuffix("_1")]
+            assert set(_fields(template)) <= set(_fields(base)), (lang.code, key)
+            if not key.endswith("_1"):
+                assert set(_fields(template)) == set(_fields(base)), (lang.code, key)
 
 
 def _fields(template: str) -> list[str]:

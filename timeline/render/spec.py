@@ -42,6 +42,7 @@ __all__ = [
     "Tick",
     "alt_text",
     "describe",
+    "evidence_order",
 ]
 
 Hours = Literal[12, 24]
@@ -218,14 +219,22 @@ class EventRow:
 
 @dataclass(frozen=True)
 class EvidenceRow:
+    """One row of the evidence panel: a time phrase, or several that say the same thing.
+
+    Phrases are grouped when their words (normalised), status, window and clocks are the same;
+    ``claims`` and ``articles`` list every one of them, ``claim``/``article`` the first.
+    """
+
     claim: str
     article: str
     status: Status
-    texts: tuple[Label, ...]  # tag, then the report, then (pivotal, conflict) what it needs
+    texts: tuple[Label, ...]  # tag, the report(s), then what it needs / the ids that did not fit
     marker: tuple[float, float]  # centre of the status marker, px
     y: float  # centre of the window bar
     window: Span | None
     highlight: Box | None  # pale background behind a pivotal report
+    claims: tuple[str, ...] = ()
+    articles: tuple[str, ...] = ()  # each report once, in natural order
 
 
 @dataclass(frozen=True)
@@ -260,7 +269,7 @@ class FigureSpec:
     agreed_columns: tuple[Span, ...]  # agreed windows, shaded behind the evidence rows
     footnotes: tuple[str, ...]
     alt_text: str
-    not_drawn: tuple[str, ...] = field(default=())  # claim ids left out, for the record
+    not_drawn: tuple[str, ...] = field(default=())  # claim ids left out (footnoted), for the record
 
     def x(self, moment: datetime) -> float:
         """Horizontal px of an instant (linear in UTC: one axis for every clock)."""
@@ -377,10 +386,12 @@ def describe(
             zones=shown.zones,
             events=shown.events,
             labels=shown.labels,
-            drawn=tuple(row.status for row in evidence),
-            pivotal=tuple(_pivotal_sentence(story, outcome, shown) for outcome in _pivotal(shown.claims)),
+            drawn=tuple(row.status for row in evidence for _ in row.claims),
+            pivotal=tuple(_pivotal_sentence(story, outcome, shown, lang) for outcome in _pivotal(shown.claims)),
             not_drawn=len(shown.unresolved) + len(limited),
             unplaced=shown.unplaced_events,
+            lang=lang,
+            hours=options.hours,
         ),
         not_drawn=tuple(outcome.claim.id for outcome in (*shown.unresolved, *limited)),
     )
@@ -614,7 +625,9 @@ def _lanes(
 ) -> tuple[tuple[Lane, ...], float]:
     step = _tick_step(shown.zones, frame, hours, lang)
     # Lay out each lane's instant labels in rows first: every lane gets the height of the busiest.
-    placed = [_place_instant_labels(instants, index, frame) for index in range(len(shown.zones))]
+    placed = [
+        _place_instant_labels(instants, index, frame, _midnights(zone, frame)) for index, zone in enumerate(shown.zones)
+    ]
     rows = max((row for lane in placed for _, row in lane), default=-1) + 1
     box_height = STYLE.lane_day_row + rows * STYLE.lane_instant_row + STYLE.lane_bottom_pad
     below = STYLE.tick_length + STYLE.tick_label_pad + words.text_height("small") + STYLE.lane_gap
@@ -720,27 +733,53 @@ def _ticks(zone: tzinfo, frame: _Frame, step: int, hours: Hours, lang: words.Lan
     return tuple(ticks)
 
 
+def _midnights(zone: tzinfo, frame: _Frame) -> tuple[datetime, ...]:
+    """Each local midnight inside the range: where one day's band ends and the next begins."""
+    found: list[datetime] = []
+    day = frame.start.astimezone(zone).date() + timedelta(days=1)
+    while True:
+        begin, _ = local_day_bounds(day, zone)
+        if begin >= frame.end:
+            return tuple(found)
+        found.append(begin)
+        day += timedelta(days=1)
+
+
 def _place_instant_labels(
-    instants: tuple[KeyInstant, ...], lane: int, frame: _Frame
+    instants: tuple[KeyInstant, ...], lane: int, frame: _Frame, midnights: tuple[datetime, ...] = ()
 ) -> list[tuple[tuple[float, HAlign], int]]:
     """Each label right of its line, on the first row where it touches no other label.
 
-    A label goes left of its line only where the right edge leaves no room, never to save a
-    row: on the left it sits against the previous line and reads as that line's.
+    A label goes left of its line where the right edge leaves no room, and where on the right
+    it would run past a local midnight into the next day's band ("23:59 Mon" under "Tue 21
+    Jan") while the left is clear of midnights and of other lines. Never to save a row: next
+    to another line it would read as that line's.
     """
+    lines = [frame.x(instant.at) for instant in instants]
     rows: list[list[tuple[float, float]]] = []
     placed: list[tuple[tuple[float, HAlign], int]] = []
-    for instant in instants:
+    for index, instant in enumerate(instants):
         width = words.text_width(instant.labels[lane], "instant")
-        x = frame.x(instant.at)
+        x = lines[index]
         ha: HAlign = "left"
         low = x + STYLE.label_pad
+        left = x - STYLE.label_pad - width
+        others = [line for i, line in enumerate(lines) if i != index]
+        left_clear = (
+            left >= frame.left
+            and not any(left - STYLE.text_gap <= frame.x(m) and m < instant.at for m in midnights)
+            and not any(left - 2 * STYLE.text_gap <= line < x for line in others)
+        )
+        # Later in time, not only in px: a line one minute before midnight is on the earlier day.
+        crosses_midnight = any(instant.at < m and frame.x(m) < low + width for m in midnights)
         if low + width > frame.right:
-            ha, low = "right", max(frame.left, x - STYLE.label_pad - width)
+            ha, low = "right", max(frame.left, left)
+        elif crosses_midnight and left_clear:
+            ha, low = "right", left
         high = low + width
         free = (
-            index
-            for index, taken in enumerate(rows)
+            number
+            for number, taken in enumerate(rows)
             if all(high + STYLE.text_gap <= a or b + STYLE.text_gap <= low for a, b in taken)
         )
         row = next(free, len(rows))
@@ -790,12 +829,100 @@ def _quote(story: Story, outcome: ClaimOutcome) -> str:
     return " ".join(quoted.split())
 
 
-def _pivotal_sentence(story: Story, outcome: ClaimOutcome, shown: _Shown) -> str:
-    """For the alt text, which stays English (see :mod:`.alt`)."""
-    outlet = outcome.claim.outlet or "unknown outlet"
-    clocks = _clock_names(outcome.zones, shown, words.LANGUAGES["en"])
-    noun = "clock" if len(outcome.zones) == 1 else "clocks"
-    return f"{outcome.claim.article} ({outlet}, “{_quote(story, outcome)}”) holds only on the {clocks} {noun}"
+def _pivotal_sentence(story: Story, outcome: ClaimOutcome, shown: _Shown, lang: words.Language) -> str:
+    """A sentence of the alt text: which report holds on which clock only."""
+    outlet = outcome.claim.outlet or lang.words["unknown_outlet"]
+    template = lang.alt["needs_one" if len(outcome.zones) == 1 else "needs_many"]
+    clocks = _clock_names(outcome.zones, shown, lang)
+    return template.format(article=outcome.claim.article, outlet=outlet, quote=_quote(story, outcome), clocks=clocks)
+
+
+def _normalised(text: str) -> str:
+    """Words of a phrase for comparison: case, punctuation and spacing do not count."""
+    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
+
+
+Group = tuple[ClaimOutcome, ...]
+
+
+def _groups(claims: Sequence[ClaimOutcome]) -> list[Group]:
+    """Phrases that say the same thing (words, status, window, clocks, event) as one group each.
+
+    A conflict's or a pivotal phrase's reason is part of what it says: those group only when
+    the reasons match too.
+    """
+    found: dict[tuple[object, ...], list[ClaimOutcome]] = {}
+    for outcome in claims:
+        window = None if outcome.window is None else (outcome.window.earliest, outcome.window.latest)
+        reason = "" if outcome.status == "consistent" else outcome.reason
+        key = (
+            _normalised(outcome.claim.mention.text),
+            outcome.status,
+            window,
+            tuple(sorted(outcome.zones)),
+            outcome.claim.event,
+            reason,
+        )
+        found.setdefault(key, []).append(outcome)
+    return [tuple(sorted(group, key=lambda o: _natural(o.claim.id))) for group in found.values()]
+
+
+def _clock_known(outcome: ClaimOutcome) -> bool:
+    """The phrase is read on one clock only: a single zone fits, the text names it, or it is elapsed time."""
+    return len(outcome.zones) == 1 or outcome.claim.clock in ("stated", "any")
+
+
+def evidence_order(claims: Sequence[ClaimOutcome]) -> list[Group]:
+    """Groups of phrases, the most telling first.
+
+    Pivotal, then conflict, then consistent; within a status: phrases that narrow the agreed
+    window most; then phrases with a window before those without; then phrases whose clock is
+    known before those read on any of several clocks; then the narrowest window; then the
+    earliest; then report ids in natural order (S2 before S11).
+    """
+
+    def key(group: Group) -> tuple[object, ...]:
+        first = group[0]
+        window = first.window
+        return (
+            _STATUS_ORDER.get(first.status, 3),
+            -max(o.narrowing for o in group),
+            window is None,
+            not _clock_known(first),
+            window.width if window is not None else timedelta(0),
+            window.earliest if window is not None else datetime.min.replace(tzinfo=UTC),
+            _natural(first.claim.id),
+        )
+
+    return sorted(_groups(claims), key=key)
+
+
+def _group_quote(story: Story, group: Group) -> str:
+    """The words the group shares: the quote if all say it alike, else their common first words and "…"."""
+    quotes = [_quote(story, outcome) for outcome in group]
+    if len({_normalised(q) for q in quotes}) == 1:
+        return quotes[0]
+    split = [q.split() for q in quotes]
+    common: list[str] = []
+    for column in zip(*split, strict=False):
+        if len({_normalised(word) for word in column}) != 1:
+            break
+        common.append(column[0])
+    shared = " ".join(common) or group[0].claim.mention.text
+    return f"{shared} …"
+
+
+def _report_ids(group: Group) -> str:
+    """``"S1, S2 (CNN), S13 (Worthy News, ×2)"``: each report once, its outlet where known."""
+    counts = Counter(o.claim.article for o in group)
+    outlets = {o.claim.article: o.claim.outlet for o in group}
+    parts = []
+    for article in sorted(counts, key=_natural):
+        extra = [outlets[article]] if outlets[article] else []
+        if counts[article] > 1:
+            extra.append(f"×{counts[article]}")
+        parts.append(f"{article} ({', '.join(extra)})" if extra else article)
+    return ", ".join(parts)
 
 
 def _evidence(
@@ -807,16 +934,9 @@ def _evidence(
     texts: list[Label],
     top: float,
 ) -> tuple[tuple[EvidenceRow, ...], Box | None, tuple[ClaimOutcome, ...], float]:
-    ordered = sorted(
-        shown.claims,
-        key=lambda o: (
-            _STATUS_ORDER.get(o.status, 3),
-            o.window.earliest if o.window else frame.end,
-            o.window.latest if o.window else frame.end,
-            _natural(o.claim.id),
-        ),
-    )
-    drawn, limited = ordered[: options.max_evidence_rows], tuple(ordered[options.max_evidence_rows :])
+    ordered = evidence_order(shown.claims)
+    drawn = ordered[: options.max_evidence_rows]
+    limited = tuple(outcome for group in ordered[options.max_evidence_rows :] for outcome in group)
     if not drawn:
         return (), None, limited, top
     width = frame.right - frame.left
@@ -829,13 +949,28 @@ def _evidence(
     small_line = STYLE.font("small").size * STYLE.line_height
     marker = max(STYLE.status_marker_sizes.values())
     indent = frame.left + marker + STYLE.label_pad
-    for outcome in drawn:
+    for group in drawn:
+        outcome = group[0]
         row_top = y
         tag = Label(lang.words[outcome.status], indent, y, STYLE.status_tags[outcome.status])
-        outlet = outcome.claim.outlet or lang.words["unknown_outlet"]
         body_x = tag.box.right + STYLE.text_gap
-        body = f"{outcome.claim.article} · {outlet} · “{_quote(story, outcome)}”"
-        labels = [tag, Label(words.fit(body, frame.right - body_x, "label"), body_x, y, "label")]
+        room = frame.right - body_x
+        articles = tuple(sorted({o.claim.article for o in group}, key=_natural))
+        details: list[str] = []
+        if len(group) == 1:
+            outlet = outcome.claim.outlet or lang.words["unknown_outlet"]
+            body = words.fit(
+                f"{outcome.claim.article} · {outlet} · {lang.quoted(_quote(story, outcome))}", room, "label"
+            )
+        else:
+            quote = lang.quoted(_group_quote(story, group))
+            ids, count = _report_ids(group), words.counted(lang, "reports", len(articles))
+            body = f"{quote} · {ids} · {count}"
+            if words.text_width(body, "label") > room:
+                # Every id must be read: the list goes on its own lines below, never cut.
+                body = words.fit(f"{quote} · {count}", room, "label")
+                details += words.wrap(ids, frame.right - indent, "small")
+        labels = [tag, Label(body, body_x, y, "label")]
         y += line
         detail = ""
         if outcome.status == "pivotal":
@@ -845,7 +980,9 @@ def _evidence(
         if outcome.window is None:
             detail = f"{detail} · {lang.words['no_window']}" if detail else lang.words["no_window"]
         if detail:
-            labels.append(Label(words.fit(detail, frame.right - indent, "small"), indent, y, "small"))
+            details.append(words.fit(detail, frame.right - indent, "small"))
+        for text in details:
+            labels.append(Label(text, indent, y, "small"))
             y += small_line
         bar_y = y + STYLE.evidence_bar / 2 + 1
         y = bar_y + STYLE.evidence_bar / 2 + STYLE.gap
@@ -863,6 +1000,8 @@ def _evidence(
                 y=bar_y,
                 window=frame.clip_or_edge(outcome.window) if outcome.window is not None else None,
                 highlight=highlight,
+                claims=tuple(o.claim.id for o in group),
+                articles=articles,
             )
         )
     box = Box(frame.left, box_top, width, y - box_top)
@@ -875,9 +1014,9 @@ def _natural(text: str) -> tuple[tuple[int, str], ...]:
 
 
 def _articles(outcomes: Sequence[ClaimOutcome]) -> str:
-    """``"S2, S5, S13 (×7)"``: each article once, in reading order, with how many of its claims."""
+    """``"S2, S5, S13 ×7"``: each article once, in reading order, with how many of its phrases."""
     counts = Counter(o.claim.article for o in outcomes)
-    return ", ".join(f"{a} (×{n})" if n > 1 else a for a, n in sorted(counts.items(), key=lambda i: _natural(i[0])))
+    return ", ".join(f"{a} ×{n}" if n > 1 else a for a, n in sorted(counts.items(), key=lambda i: _natural(i[0])))
 
 
 def _footnotes(shown: _Shown, limited: tuple[ClaimOutcome, ...], lang: words.Language, width: float) -> tuple[str, ...]:

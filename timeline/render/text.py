@@ -1,7 +1,7 @@
 """Words of the figure: weekday and month names per language (data), time formats, text fitting.
 
-A language is a row of :data:`LANGUAGES`; adding one is adding data, not code. The alt text
-stays English (its sentences are code, see :mod:`timeline.render.spec`).
+A language is a row of :data:`LANGUAGES`; adding one is adding data, not code. The alt text's
+fixed wording is data too (``Language.alt``); titles, labels, clock names and quotes stay as written.
 """
 
 from __future__ import annotations
@@ -48,12 +48,24 @@ class Language:
     months: tuple[str, ...]  # short, January first
     months_long: tuple[str, ...]
     day_label: str  # "{weekday} {day} {month}"
+    long_day: str  # "{weekday} {day} {month}" with the long names, as in running text
+    numbers: tuple[str, ...]  # zero to ten in words, for running text
+    quotes: tuple[str, str]  # opening and closing quotation marks around a report's words
     am: str
     pm: str
     noon: str  # 12-hour tick labels: AP style writes "noon" and "midnight"
     midnight: str
     # Figure furniture, by key (see the English row for what each says).
     words: MappingProxyType[str, str]
+    # The alt text's sentences, by key; ``key_1`` rows are the singular (see :func:`counted`).
+    alt: MappingProxyType[str, str]
+
+    def quoted(self, text: str) -> str:
+        return f"{self.quotes[0]}{text}{self.quotes[1]}"
+
+    def number(self, count: int) -> str:
+        """``count`` in words up to ten, in digits above."""
+        return self.numbers[count] if 0 <= count < len(self.numbers) else str(count)
 
 
 _EN = Language(
@@ -63,6 +75,9 @@ _EN = Language(
     months=_names("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec"),
     months_long=_names("January February March April May June July August September October November December"),
     day_label="{weekday} {day} {month}",
+    long_day="{weekday} {day} {month}",
+    numbers=_names("no one two three four five six seven eight nine ten"),
+    quotes=("“", "”"),
     am="a.m.",
     pm="p.m.",
     noon="noon",
@@ -82,12 +97,35 @@ _EN = Language(
             "needs_many": "holds only on the {clocks} clocks",
             "or": " or ",
             "no_window": "no time on these clocks",
-            "unresolved": "{count} reports not drawn: no time could be read from them ({ids})",
-            "unresolved_1": "1 report not drawn: no time could be read from it ({ids})",
-            "limited": "{count} more reports not drawn for lack of room ({ids})",
-            "limited_1": "1 more report not drawn for lack of room ({ids})",
+            "reports": "{count} reports",
+            "unresolved": "Not drawn: {count} phrases with no readable time ({ids})",
+            "unresolved_1": "Not drawn: 1 phrase with no readable time ({ids})",
+            "limited": "Not drawn for lack of room: {count} more phrases ({ids})",
+            "limited_1": "Not drawn for lack of room: 1 more phrase ({ids})",
             "no_event": "Not drawn: {labels} (no time could be given)",
             "offset_change": "→ {offset} from {when}",
+        }
+    ),
+    alt=MappingProxyType(
+        {
+            "clocks": "Timeline on {count} clocks: {names}.",
+            "clocks_1": "Timeline on one clock: {names}.",
+            "and": " and ",
+            "at": "{when} in {clock}",
+            "between": "between {low} and {high} in {clock}",
+            "exact": "{label}: {when}.",
+            "impossible": "{label}: the reports cannot all be right; it started {robust}.",
+            "agreed": "{label}: if every report is right, it started {agreed}. If any one report is wrong: {robust}.",
+            "shown": "{count} time phrases shown: {kinds}.",
+            "shown_1": "One time phrase shown: {kinds}.",
+            "consistent": "{count} consistent",
+            "pivotal": "{count} pivotal",
+            "conflict": "{count} in conflict",
+            "needs_one": "{article} ({outlet}, “{quote}”) holds only on the {clocks} clock.",
+            "needs_many": "{article} ({outlet}, “{quote}”) holds only on the {clocks} clocks.",
+            "not_drawn": "{count} time phrases not drawn.",
+            "not_drawn_1": "One time phrase not drawn.",
+            "no_event": "No time could be given for {labels}.",
         }
     ),
 )
@@ -99,6 +137,9 @@ _FR = Language(
     months=_names("janv. févr. mars avr. mai juin juil. août sept. oct. nov. déc."),
     months_long=_names("janvier février mars avril mai juin juillet août septembre octobre novembre décembre"),
     day_label="{weekday} {day} {month}",
+    long_day="{weekday} {day} {month}",
+    numbers=_names("zéro un deux trois quatre cinq six sept huit neuf dix"),
+    quotes=("«\u202f", "\u202f»"),  # guillemets with a narrow no-break space, as French typesets them
     am="am",
     pm="pm",
     noon="midi",
@@ -118,12 +159,39 @@ _FR = Language(
             "needs_many": "vrai seulement à l’heure de {clocks}",
             "or": " ou ",
             "no_window": "aucune heure sur ces horloges",
-            "unresolved": "{count} articles non tracés : aucune heure lisible ({ids})",
-            "unresolved_1": "1 article non tracé : aucune heure lisible ({ids})",
-            "limited": "{count} autres articles non tracés faute de place ({ids})",
-            "limited_1": "1 autre article non tracé faute de place ({ids})",
+            "reports": "{count} articles",
+            "unresolved": "Non tracées : {count} expressions sans heure lisible ({ids})",
+            "unresolved_1": "Non tracée : 1 expression sans heure lisible ({ids})",
+            "limited": "Non tracées faute de place : {count} autres expressions ({ids})",
+            "limited_1": "Non tracée faute de place : 1 autre expression ({ids})",
             "no_event": "Non tracé : {labels} (aucune heure connue)",
             "offset_change": "→ {offset} dès {when}",
+        }
+    ),
+    alt=MappingProxyType(
+        {
+            "clocks": "Chronologie sur {count} horloges : {names}.",
+            "clocks_1": "Chronologie sur une horloge : {names}.",
+            "and": " et ",
+            "at": "{when} à {clock}",
+            "between": "entre {low} et {high} à {clock}",
+            "exact": "{label} : {when}.",
+            "impossible": "{label} : les articles ne peuvent pas tous avoir raison ; début {robust}.",
+            "agreed": (
+                "{label} : si tous les articles ont raison, début {agreed}. Si un seul article se trompe : {robust}."
+            ),
+            "shown": "{count} expressions de temps tracées : {kinds}.",
+            "shown_1": "Une expression de temps tracée : {kinds}.",
+            "consistent": "{count} cohérentes",
+            "consistent_1": "1 cohérente",
+            "pivotal": "{count} décisives",
+            "pivotal_1": "1 décisive",
+            "conflict": "{count} en conflit",
+            "needs_one": "{article} ({outlet}, « {quote} ») n’est vrai qu’à l’heure de {clocks}.",
+            "needs_many": "{article} ({outlet}, « {quote} ») n’est vrai qu’à l’heure de {clocks}.",
+            "not_drawn": "{count} expressions de temps non tracées.",
+            "not_drawn_1": "Une expression de temps non tracée.",
+            "no_event": "Aucune heure n’a pu être donnée pour {labels}.",
         }
     ),
 )
@@ -135,6 +203,9 @@ _DE = Language(
     months=_names("Jan. Feb. März Apr. Mai Juni Juli Aug. Sept. Okt. Nov. Dez."),
     months_long=_names("Januar Februar März April Mai Juni Juli August September Oktober November Dezember"),
     day_label="{weekday} {day}. {month}",
+    long_day="{weekday}, {day}. {month}",
+    numbers=_names("null eins zwei drei vier fünf sechs sieben acht neun zehn"),
+    quotes=("„", "“"),
     am="a.m.",
     pm="p.m.",
     noon="12 Uhr",
@@ -154,12 +225,35 @@ _DE = Language(
             "needs_many": "gilt nur nach der Uhr von {clocks}",
             "or": " oder ",
             "no_window": "keine Zeit auf diesen Uhren",
-            "unresolved": "{count} Berichte nicht gezeichnet: keine Zeit lesbar ({ids})",
-            "unresolved_1": "1 Bericht nicht gezeichnet: keine Zeit lesbar ({ids})",
-            "limited": "{count} weitere Berichte aus Platzgründen nicht gezeichnet ({ids})",
-            "limited_1": "1 weiterer Bericht aus Platzgründen nicht gezeichnet ({ids})",
+            "reports": "{count} Berichte",
+            "unresolved": "Nicht gezeichnet: {count} Zeitangaben ohne lesbare Zeit ({ids})",
+            "unresolved_1": "Nicht gezeichnet: 1 Zeitangabe ohne lesbare Zeit ({ids})",
+            "limited": "Aus Platzgründen nicht gezeichnet: {count} weitere Zeitangaben ({ids})",
+            "limited_1": "Aus Platzgründen nicht gezeichnet: 1 weitere Zeitangabe ({ids})",
             "no_event": "Nicht gezeichnet: {labels} (keine Zeit bekannt)",
             "offset_change": "→ {offset} ab {when}",
+        }
+    ),
+    alt=MappingProxyType(
+        {
+            "clocks": "Zeitleiste auf {count} Uhren: {names}.",
+            "clocks_1": "Zeitleiste auf einer Uhr: {names}.",
+            "and": " und ",
+            "at": "{when} in {clock}",
+            "between": "zwischen {low} und {high} in {clock}",
+            "exact": "{label}: {when}.",
+            "impossible": "{label}: Die Berichte können nicht alle stimmen; Beginn {robust}.",
+            "agreed": "{label}: Wenn alle Berichte stimmen, Beginn {agreed}. Wenn ein Bericht irrt: {robust}.",
+            "shown": "{count} Zeitangaben gezeigt: {kinds}.",
+            "shown_1": "Eine Zeitangabe gezeigt: {kinds}.",
+            "consistent": "{count} stimmig",
+            "pivotal": "{count} entscheidend",
+            "conflict": "{count} im Widerspruch",
+            "needs_one": "{article} ({outlet}, „{quote}“) gilt nur nach der Uhr von {clocks}.",
+            "needs_many": "{article} ({outlet}, „{quote}“) gilt nur nach den Uhren von {clocks}.",
+            "not_drawn": "{count} Zeitangaben nicht gezeichnet.",
+            "not_drawn_1": "Eine Zeitangabe nicht gezeichnet.",
+            "no_event": "Keine Zeit bekannt für {labels}.",
         }
     ),
 )
@@ -167,9 +261,10 @@ _DE = Language(
 LANGUAGES: MappingProxyType[str, Language] = MappingProxyType({lang.code: lang for lang in (_EN, _FR, _DE)})
 
 
-def counted(lang: Language, key: str, count: int, **values: object) -> str:
+def counted(lang: Language, key: str, count: int, *, table: Literal["words", "alt"] = "words", **values: object) -> str:
     """The sentence ``key`` for ``count`` things: the ``key_1`` row when there is exactly one."""
-    template = lang.words.get(f"{key}_1", lang.words[key]) if count == 1 else lang.words[key]
+    rows = lang.words if table == "words" else lang.alt
+    template = rows.get(f"{key}_1", rows[key]) if count == 1 else rows[key]
     return template.format(count=count, **values)
 
 
@@ -269,8 +364,10 @@ def day_labels(day: date, lang: Language) -> tuple[str, ...]:
 
 
 def long_date(day: date, lang: Language) -> str:
-    """``"Tuesday 21 January"``."""
-    return f"{lang.weekdays_long[day.weekday()]} {day.day} {lang.months_long[day.month - 1]}"
+    """``"Tuesday 21 January"``, ``"mardi 21 janvier"``, ``"Dienstag, 21. Januar"``."""
+    return lang.long_day.format(
+        weekday=lang.weekdays_long[day.weekday()], day=day.day, month=lang.months_long[day.month - 1]
+    )
 
 
 def offset_label(offset: timedelta) -> str:
