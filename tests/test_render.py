@@ -680,6 +680,19 @@ def test_example_evidence_shows_the_reports_that_matter() -> None:
     assert not any("lack of room" in note for note in spec.footnotes)
 
 
+def test_narrow_evidence_wraps_what_it_needs_and_keeps_quote_marks(
+    seed: tuple[Story, tuple[EventOutcome, ...], tuple[ClaimOutcome, ...]],
+) -> None:
+    spec = describe(*seed, options=RenderOptions(width=400, hours=12))
+    pivotal = [label.text for label in spec.evidence[0].texts]
+    assert pivotal[2:] == ["holds only on the Washington clock:", "1:02 p.m. Mon – 11:59 p.m. Mon"]
+    for row in spec.evidence:
+        body = row.texts[1].text
+        assert body.endswith(("”", "reports")), body  # a shortened quote still closes
+    french = describe(*seed, options=RenderOptions(width=400, language="fr"))
+    assert all(row.texts[1].text.endswith(("\u202f»", "articles")) for row in french.evidence)
+
+
 def test_long_windows_say_they_run_on(seed_spec: FigureSpec) -> None:
     s1 = next(row for row in seed_spec.evidence if row.claim == "S1:1")
     assert s1.window is not None

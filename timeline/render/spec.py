@@ -745,6 +745,16 @@ def _midnights(zone: tzinfo, frame: _Frame) -> tuple[datetime, ...]:
         day += timedelta(days=1)
 
 
+def _free_row(rows: list[list[tuple[float, float]]], low: float, high: float) -> int:
+    """The first row where ``[low, high]`` touches no label (``len(rows)``: a new row)."""
+    free = (
+        number
+        for number, taken in enumerate(rows)
+        if all(high + STYLE.text_gap <= a or b + STYLE.text_gap <= low for a, b in taken)
+    )
+    return next(free, len(rows))
+
+
 def _place_instant_labels(
     instants: tuple[KeyInstant, ...], lane: int, frame: _Frame, midnights: tuple[datetime, ...] = ()
 ) -> list[tuple[tuple[float, HAlign], int]]:
@@ -752,8 +762,8 @@ def _place_instant_labels(
 
     A label goes left of its line where the right edge leaves no room, and where on the right
     it would run past a local midnight into the next day's band ("23:59 Mon" under "Tue 21
-    Jan") while the left is clear of midnights and of other lines. Never to save a row: next
-    to another line it would read as that line's.
+    Jan") while the left is clear of midnights and of other lines and needs no lower row. Never
+    to save a row: next to another line it would read as that line's.
     """
     lines = [frame.x(instant.at) for instant in instants]
     rows: list[list[tuple[float, float]]] = []
@@ -774,15 +784,12 @@ def _place_instant_labels(
         crosses_midnight = any(instant.at < m and frame.x(m) < low + width for m in midnights)
         if low + width > frame.right:
             ha, low = "right", max(frame.left, left)
-        elif crosses_midnight and left_clear:
+        elif (
+            crosses_midnight and left_clear and _free_row(rows, left, left + width) <= _free_row(rows, low, low + width)
+        ):
             ha, low = "right", left
         high = low + width
-        free = (
-            number
-            for number, taken in enumerate(rows)
-            if all(high + STYLE.text_gap <= a or b + STYLE.text_gap <= low for a, b in taken)
-        )
-        row = next(free, len(rows))
+        row = _free_row(rows, low, high)
         if row == len(rows):
             rows.append([])
         rows[row].append((low, high))
@@ -959,16 +966,14 @@ def _evidence(
         details: list[str] = []
         if len(group) == 1:
             outlet = outcome.claim.outlet or lang.words["unknown_outlet"]
-            body = words.fit(
-                f"{outcome.claim.article} · {outlet} · {lang.quoted(_quote(story, outcome))}", room, "label"
-            )
+            body = _fit_quote(lang, f"{outcome.claim.article} · {outlet} · ", _quote(story, outcome), "", room)
         else:
-            quote = lang.quoted(_group_quote(story, group))
+            quote = _group_quote(story, group)
             ids, count = _report_ids(group), words.counted(lang, "reports", len(articles))
-            body = f"{quote} · {ids} · {count}"
+            body = f"{lang.quoted(quote)} · {ids} · {count}"
             if words.text_width(body, "label") > room:
                 # Every id must be read: the list goes on its own lines below, never cut.
-                body = words.fit(f"{quote} · {count}", room, "label")
+                body = _fit_quote(lang, "", quote, f" · {count}", room)
                 details += words.wrap(ids, frame.right - indent, "small")
         labels = [tag, Label(body, body_x, y, "label")]
         y += line
@@ -980,7 +985,7 @@ def _evidence(
         if outcome.window is None:
             detail = f"{detail} · {lang.words['no_window']}" if detail else lang.words["no_window"]
         if detail:
-            details.append(words.fit(detail, frame.right - indent, "small"))
+            details += _wrap_detail(detail, frame.right - indent)
         for text in details:
             labels.append(Label(text, indent, y, "small"))
             y += small_line
@@ -1006,6 +1011,25 @@ def _evidence(
         )
     box = Box(frame.left, box_top, width, y - box_top)
     return tuple(rows), box, limited, y
+
+
+def _wrap_detail(text: str, width: float) -> tuple[str, ...]:
+    """Wrapped, never cut; too long for one line, it breaks after its colon first, so a time
+    window ("12:00 a.m. Mon – 11:59 p.m. Mon") stays whole on the next line where it can."""
+    if words.text_width(text, "small") <= width or ": " not in text:
+        return words.wrap(text, width, "small")
+    head, tail = text.split(": ", 1)
+    return (*words.wrap(f"{head}:", width, "small"), *words.wrap(tail, width, "small"))
+
+
+def _fit_quote(lang: words.Language, before: str, quote: str, after: str, room: float) -> str:
+    """``before“quote”after`` in ``room`` px: the quote is shortened inside its marks, which stay."""
+    whole = f"{before}{lang.quoted(quote)}{after}"
+    if words.text_width(whole, "label") <= room:
+        return whole
+    fixed = words.text_width(f"{before}{lang.quoted('')}{after}", "label")
+    inner = words.fit(quote, room - fixed, "label") if room - fixed >= 2 * STYLE.font("label").size else ""
+    return f"{before}{lang.quoted(inner)}{after}" if inner else words.fit(whole, room, "label")
 
 
 def _natural(text: str) -> tuple[tuple[int, str], ...]:
