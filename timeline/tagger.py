@@ -309,6 +309,20 @@ class _Resolver:
             return False
         return _SENTENCE_BREAK.search(self.text, point.offset, mention.start) is None
 
+    def _remember_span(self, span: LocalSpan, mention: Mention) -> None:
+        """The time last spoken of, from a resolved span: its day, month or year."""
+        grain = span.grain
+        start = span.start
+        if grain in ("day", "minute", "part_of_day", "hour"):
+            self.last = _Point(start.year, start.month, start.day, mention.start)
+        elif grain == "month":
+            self.last = _Point(start.year, start.month, None, mention.start)
+        elif grain in ("year", "quarter", "half", "season"):
+            self.last = _Point(start.year, None, None, mention.start)
+        elif grain in ("week", "weekend"):
+            monday = start.date() - timedelta(days=start.weekday())
+            self.last = _Point(monday.year, monday.month, monday.day, mention.start)
+
     def _remember(self, value: str, mention: Mention) -> None:
         point = _point_of(value, mention.start)
         if point is not None:
@@ -355,7 +369,8 @@ class _Resolver:
             if isinstance(spec, Relation) and not spec.anchor_text and mention.timex_type in ("DATE", "TIME"):
                 return self._anaphoric(mention, spec, base)
             reference, anchor, resolved = self._reference_for(mention)
-            spans = interpret(resolved, reference, self.tables, tense=tense_of(self.text, mention, self.tables))
+            tense = "past" if _is_absolute(resolved) else tense_of(self.text, mention, self.tables)
+            spans = interpret(resolved, reference, self.tables, tense=tense)
         except NoWindow as missing:
             self._remember(missing.value, mention)
             return Timex(**base, value=missing.value, grain=missing.grain,
@@ -365,7 +380,7 @@ class _Resolver:
             return Timex(**base, value=self._open_value(mention), grain="", anchor="none", unresolved=str(reason))
         span = spans[0]
         if mention.timex_type in ("DATE", "TIME") and not isinstance(spec, (Duration, Recurrence, Reference)):
-            self._remember(span.value, mention)
+            self._remember_span(span, mention)
         return self._result(mention, base, span, anchor, zone)
 
     def _reference_for(self, mention: Mention) -> tuple[date | None, str, Any]:

@@ -50,7 +50,7 @@ ANAPHORIC_RULES = frozenset({"anaphoric_unit", "anaphoric_time", "the_day", "lat
                              "edge_anaphoric"})
 
 # How far back (characters) the words before a head are looked for.
-_REACH_CHARS = 48
+_REACH_CHARS = 40
 _TOKEN = re.compile(r"(?<![\w'’])[\w'’]+")
 APOSTROPHE = "#apostrophe"
 _WORD_BEFORE = re.compile(r"([\w'’]+)[^\w\n]*$")
@@ -188,6 +188,8 @@ class Grammar:
                 gate_sets[names] = re.compile("".join(
                     f"(?=(?P<{r.name}>{r.gate.pattern}))?" for r in gates), re.IGNORECASE) if gates else None  # type: ignore[union-attr]
             self._gate_sets[word] = gate_sets[names]
+        # Head words whose every rule has a gate: when no gate passes, the head is skipped at once.
+        self._all_gated = frozenset(w for w, served in self._by_head.items() if all(r.gate for r in served))
 
     # ------------------------------------------------------------------ helpers
 
@@ -1120,12 +1122,15 @@ class Grammar:
         seen: set[tuple[str, int, int]] = set()
         by_head = self._by_head
         gate_sets = self._gate_sets
+        all_gated = self._all_gated
         for head, word in self._heads(text, lower):
             rules = by_head.get(word)
             if not rules:
                 continue
             gate_pattern = gate_sets[word]
             gates = gate_pattern.match(text, head) if gate_pattern is not None else None
+            if word in all_gated and (gates is None or gates.lastindex is None):
+                continue
             tokens: list[tuple[int, str]] | None = None
             for rule in rules:
                 if rule.gate is not None and (gates is None or gates[rule.name] is None):
@@ -1165,7 +1170,7 @@ class Grammar:
 
 
 # A number that can head a date: up to four digits, not the tail of "30,441", "1.5" or "A330".
-_DIGITS = re.compile(r"(?<![\w.,])\d{1,4}(?!\d)")
+_DIGITS = re.compile(r"\d(?<![\w.,]\d)\d{0,3}(?!\d)")  # a digit first: the engine skips to digits
 
 
 def _named(mention: Mention | None, rule: str) -> Mention | None:
