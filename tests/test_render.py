@@ -549,6 +549,21 @@ def test_a_label_before_midnight_stays_in_its_own_day(seed_spec: FigureSpec) -> 
     assert late.ha == "right"
 
 
+@pytest.mark.parametrize("name", ["seed", "dst"])
+def test_day_labels_step_past_key_lines_when_they_fit(name: str) -> None:
+    spec = describe(*EXAMPLES[name]())
+    for item in spec.lanes:
+        for band in item.days:
+            if band.label is None:
+                continue
+            box = band.label.box
+            assert spec.x(band.start) <= box.x and box.right <= spec.x(band.end), band
+            assert not any(box.x < spec.x(i.at) < box.right for i in spec.instants), (item.clock.name, band)
+    washington = {band.day: band.label for band in lane(describe(*EXAMPLES["summit"]()), "Washington").days}
+    monday = washington[date(2025, 6, 16)]
+    assert monday is not None and monday.text == "Mon 16 Jun"  # moved, never shortened to dodge a line
+
+
 def test_instant_labels_sit_inside_their_lane(example: tuple[str, FigureSpec]) -> None:
     _, spec = example
     for item in spec.lanes:

@@ -651,7 +651,7 @@ def _lanes(
                 clock=clock,
                 box=box,
                 header=_lane_header(clock, zone, frame, hours, lang, y),
-                days=_day_bands(zone, frame, lang, box),
+                days=_day_bands(zone, frame, lang, box, tuple(frame.x(i.at) for i in instants)),
                 ticks=_ticks(zone, frame, step, hours, lang) if step else (),
                 tick_every=step,
                 instant_labels=labels,
@@ -681,7 +681,9 @@ def _lane_header(
     return (name, Label(text, x, y + 1, "small"))
 
 
-def _day_bands(zone: tzinfo, frame: _Frame, lang: words.Language, box: Box) -> tuple[DayBand, ...]:
+def _day_bands(
+    zone: tzinfo, frame: _Frame, lang: words.Language, box: Box, lines: tuple[float, ...] = ()
+) -> tuple[DayBand, ...]:
     bands: list[DayBand] = []
     day = frame.start.astimezone(zone).date()
     while True:
@@ -690,18 +692,29 @@ def _day_bands(zone: tzinfo, frame: _Frame, lang: words.Language, box: Box) -> t
             break
         start, end = max(begin, frame.start), min(finish, frame.end)
         x0, x1 = frame.x(start) + STYLE.label_pad, frame.x(end) - STYLE.label_pad
-        label = next(
-            (
-                Label(candidate, x0, box.y + 3, "day", halo=True)
-                for candidate in words.day_labels(day, lang)
-                if x0 + words.text_width(candidate, "day") <= x1
-            ),
-            None,
-        )
+        label = _day_label(words.day_labels(day, lang), x0, x1, lines, box.y + 3)
         # Shade by the calendar (odd ordinal days), so a day keeps its shade when the range moves.
         bands.append(DayBand(day, start, end, shaded=day.toordinal() % 2 == 1, label=label))
         day += timedelta(days=1)
     return tuple(bands)
+
+
+def _day_label(candidates: tuple[str, ...], x0: float, x1: float, lines: tuple[float, ...], y: float) -> Label | None:
+    """The longest day label that fits its band ("Wed 18 Jun" before "Wed"): at the band's start,
+    or just past a key line if there it fits and no line runs through it; else at the start,
+    where its halo keeps it legible over the line. Never shortened to dodge a line."""
+    for candidate in candidates:
+        width = words.text_width(candidate, "day")
+        if x0 + width > x1:
+            continue
+        starts = [x0, *sorted(line + STYLE.label_pad for line in lines if x0 < line + STYLE.label_pad < x1)]
+        clear = (
+            x
+            for x in starts
+            if x + width <= x1 and not any(x - STYLE.label_pad < line < x + width + STYLE.label_pad for line in lines)
+        )
+        return Label(candidate, next(clear, x0), y, "day", halo=True)
+    return None
 
 
 def _tick_step(zones: tuple[tzinfo, ...], frame: _Frame, hours: Hours, lang: words.Language) -> int:
