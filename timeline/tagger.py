@@ -22,9 +22,9 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
-from .errors import PublicationTimeError, TextError
-from .extract import _merge_clock_with_day, get_grammar
-from .extract.grammar import ANAPHORIC_RULES, select
+from .errors import PublicationTimeError
+from .extract import extract, get_grammar
+from .extract.grammar import ANAPHORIC_RULES
 from .extract.tables import Tables
 from .model import Calendar, Duration, Mention, Quantity, Recurrence, Reference, Relation, Relative, Weekday
 from .resolve.calendar import (
@@ -266,14 +266,8 @@ def tag(
     zone = get_zone(tz, field="tz") if tz is not None else None
     if zone is None and isinstance(published, datetime) and published.tzinfo is not None:
         zone = published.tzinfo
-    if not isinstance(text, str):
-        raise TextError(f"expected text (str), got {type(text).__name__}: {text!r:.80}")
-    grammar = get_grammar(language)
-    tables = grammar.t
-    # extract() without events: the grammar's mentions, clock times joined to their days. (Its
-    # anchor trimming only shortens the anchor phrases of relations, which TIMEX3 does not show.)
-    found = _merge_clock_with_day(text, select(list(grammar.candidates(text))))
-    mentions = [m for m in found if m.timex_type is not None]
+    tables = get_grammar(language).t
+    mentions = [m for m in extract(text, language=language) if m.timex_type is not None]
     if not mentions:
         return []
     story = narrative if narrative is not None else looks_narrative(mentions, reference)

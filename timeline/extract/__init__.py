@@ -7,7 +7,9 @@ mention records its span, the rule that found it and a structured spec (duckling
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -63,10 +65,18 @@ def extract(
 
 def _drop_covered_relations(mentions: list[Mention]) -> list[Mention]:
     """"after the inauguration" inside "hours after the inauguration" is the same relation."""
-    quoted = [(m.quote_start, m.quote_end) for m in mentions
-              if isinstance(m.spec, Relation) and m.spec.quantity is not None]
-    return [m for m in mentions
-            if not (m.rule == "event_relation" and any(s <= m.start < e for s, e in quoted))]
+    quoted = sorted((m.quote_start, m.quote_end) for m in mentions
+                    if isinstance(m.spec, Relation) and m.spec.quantity is not None)
+    if not quoted:
+        return mentions
+    starts = [start for start, _ in quoted]
+    reach = list(itertools.accumulate((end for _, end in quoted), max))  # furthest end so far
+
+    def covered(offset: int) -> bool:
+        index = bisect.bisect_right(starts, offset) - 1
+        return index >= 0 and reach[index] > offset
+
+    return [m for m in mentions if not (m.rule == "event_relation" and covered(m.start))]
 
 
 def _event_relations(text: str, matcher: EventMatcher, tables: Tables) -> list[Mention]:
@@ -146,14 +156,16 @@ def _merge_clock_with_day(text: str, mentions: list[Mention]) -> list[Mention]:
 
 def _trim_anchors(mentions: list[Mention]) -> list[Mention]:
     """An anchor phrase stops where another time expression starts ("sworn in | yesterday")."""
+    starts = [m.start for m in mentions]  # mentions come sorted by start
     trimmed = []
-    for mention in mentions:
+    for index, mention in enumerate(mentions):
         spec = mention.spec
-        if isinstance(spec, Relation):
-            inside = [m.start for m in mentions if spec.anchor_start <= m.start < spec.anchor_end and m is not mention]
-            if inside:
-                cut = min(inside)
-                anchor = spec.anchor_text[: cut - spec.anchor_start].rstrip()
+        if isinstance(spec, Relation) and spec.anchor_end > spec.anchor_start:
+            following = bisect.bisect_left(starts, spec.anchor_start)
+            if following == index:
+                following += 1  # never cut an anchor at its own relation
+            if following < len(mentions) and starts[following] < spec.anchor_end:
+                anchor = spec.anchor_text[: starts[following] - spec.anchor_start].rstrip()
                 spec = replace(spec, anchor_text=anchor, anchor_end=spec.anchor_start + len(anchor))
                 mention = replace(mention, spec=spec)
         trimmed.append(mention)
