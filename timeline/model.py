@@ -232,6 +232,8 @@ class Relation:
     anchor_text: str
     anchor_start: int
     anchor_end: int
+    # Where the phrase a reader would quote begins, when before the TIMEX extent ("mere hours").
+    quote_start: int | None = None
 
 
 @dataclass(frozen=True)
@@ -270,6 +272,8 @@ class Mention:
 
     @property
     def quote_start(self) -> int:
+        if isinstance(self.spec, Relation) and self.spec.quote_start is not None:
+            return min(self.start, self.spec.quote_start)
         return self.start
 
     @property

@@ -954,7 +954,8 @@ class Grammar:
         calendar = quantity.unit == "day" and not quantity.vague and not quantity.approximate
         kind = ("day_after" if direction == "after" else "day_before") if calendar else direction
         spec = Relation(kind=kind, quantity=quantity, cue=cue,  # type: ignore[arg-type]
-                        anchor_text=anchor or "", anchor_start=anchor_start, anchor_end=anchor_end)
+                        anchor_text=anchor or "", anchor_start=anchor_start, anchor_end=anchor_end,
+                        quote_start=mt.start())
         start = self._extent_start(mt)
         if mt["lcue"]:
             # "two days later": TimeML dates the whole phrase
