@@ -83,3 +83,16 @@ def test_sentences_do_not_split_after_abbreviations() -> None:
 
 def test_the_47th_is_not_a_date() -> None:
     assert extract("Donald Trump was sworn in as the 47th U.S. president.") == []
+
+
+@pytest.mark.parametrize(("text", "expression", "event", "anchor"), [
+    ("Trump was sworn in at noon. Hours later, Putin spoke with Xi.", "Hours later", "call", "inauguration"),
+    ("Trump was sworn in on Monday. The next day Putin had a call with Xi.", "The next day", "call", "inauguration"),
+    ("Trump took office. It rained. Two days later the talks began.", "Two days later", "call", None),
+])
+def test_anaphoric_relations_count_from_the_event_named_just_before(
+    text: str, expression: str, event: str, anchor: str | None
+) -> None:
+    dated, anchor_event, reason = attached(text, subject=None)[expression]
+    assert (dated, anchor_event) == (event, anchor)
+    assert (reason is None) == (anchor is not None)

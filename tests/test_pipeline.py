@@ -164,3 +164,15 @@ def test_cli_survives_a_closed_pipe() -> None:
         assert proc.stderr is not None
         err = proc.stderr.read()
         assert b"Traceback" not in err and b"BrokenPipe" not in err
+
+
+def test_hours_later_counts_from_the_event_before(tmp_path: Path) -> None:
+    import pandas as pd
+
+    (tmp_path / "story.toml").write_text((EXAMPLE / "story.toml").read_text(encoding="utf-8"), encoding="utf-8")
+    frame = pd.DataFrame({"id": ["A1"], "text": ["Trump was sworn in at noon. Hours later, Putin spoke with Xi."]})
+    result = timeline.analyze(tmp_path, articles=frame)
+    row = result.claims[result.claims.text == "Hours later"].iloc[0]
+    assert (row.event, row.anchor_event, row.status) == ("call", "inauguration", "pivotal")  # the only report
+    # 1..24 h after the oath (17:00-17:02 UTC).
+    assert (row.earliest, row.latest) == ("2025-01-20T18:00:00Z", "2025-01-21T17:02:00Z")

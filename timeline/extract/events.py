@@ -149,11 +149,18 @@ def attach(
             dated = subject
         else:
             reason = "no event of the story is named in its sentence"
+        if isinstance(spec, Relation) and not spec.anchor_text and dated is not None:
+            # "Hours later", "the next day": counted from the last other event the text named,
+            # in this sentence or the one before.
+            window_start = sentences[sentence_index - 1][0] if 0 < sentence_index <= len(sentences) else s_start
+            earlier = [e for e in events if window_start <= e.start and e.end <= mention.start and e.event != dated]
+            if earlier:
+                anchor_event = earlier[-1].event
         if isinstance(spec, Relation) and anchor_event is None and reason is None:
             reason = (
                 f"its anchor {spec.anchor_text!r} names no event of the story"
                 if spec.anchor_text
-                else "it is relative to an event the sentence does not name"
+                else "it counts from an event that this sentence and the one before do not name"
             )
         attachments.append(Attachment(mention, dated, anchor_event, reason))
     return attachments
