@@ -701,19 +701,24 @@ def _day_bands(
 
 def _day_label(candidates: tuple[str, ...], x0: float, x1: float, lines: tuple[float, ...], y: float) -> Label | None:
     """The longest day label that fits its band ("Wed 18 Jun" before "Wed"): at the band's start,
-    or just past a key line if there it fits and no line runs through it; else at the start,
-    where its halo keeps it legible over the line. Never shortened to dodge a line."""
+    or just past the key line that would run through it there, if past it the label fits and
+    touches no other line (one step: further on it would no longer head its day); else at the
+    start, where its halo keeps it legible over the line. Never shortened to dodge a line."""
+
+    def crossing(x: float, width: float) -> list[float]:
+        return sorted(line for line in lines if x - STYLE.label_pad < line < x + width + STYLE.label_pad)
+
     for candidate in candidates:
         width = words.text_width(candidate, "day")
         if x0 + width > x1:
             continue
-        starts = [x0, *sorted(line + STYLE.label_pad for line in lines if x0 < line + STYLE.label_pad < x1)]
-        clear = (
-            x
-            for x in starts
-            if x + width <= x1 and not any(x - STYLE.label_pad < line < x + width + STYLE.label_pad for line in lines)
-        )
-        return Label(candidate, next(clear, x0), y, "day", halo=True)
+        x = x0
+        in_the_way = crossing(x0, width)
+        if in_the_way:
+            moved = in_the_way[-1] + STYLE.label_pad
+            if moved + width <= x1 and not crossing(moved, width):
+                x = moved
+        return Label(candidate, x, y, "day", halo=True)
     return None
 
 
