@@ -459,7 +459,6 @@ def claim_sets(draw: st.DrawFn) -> list[Claim]:
 
 PROPERTY_STORY = story([], events=[event(e) for e in EVENTS],
                        anchors=[anchor("e0", utc(2025, 3, 2), utc(2025, 3, 9))])
-UNBOUNDED = timedelta(days=300)  # wider than any window the generated claims can bound
 FAST = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -485,6 +484,11 @@ def test_order_of_claims_does_not_matter(claims: list[Claim], rng: random.Random
     assert _summary(reconcile(PROPERTY_STORY, claims)) == _summary(reconcile(PROPERTY_STORY, shuffled))
 
 
+def impossible(event: EventOutcome) -> bool:
+    """The agreed windows are None because the reports cannot all be right (not because nothing bounds them)."""
+    return any(note.startswith("impossible: the reports") for note in event.notes)
+
+
 @FAST
 @given(claim_sets(), claim_sets())
 def test_another_report_never_widens_the_agreed_window(claims: list[Claim], more: list[Claim]) -> None:
@@ -492,13 +496,13 @@ def test_another_report_never_widens_the_agreed_window(claims: list[Claim], more
     before, _ = reconcile(PROPERTY_STORY, claims)
     after, _ = reconcile(PROPERTY_STORY, claims + extra)
     for old, new in zip(before, after, strict=True):
-        if old.agreed_start is None:
-            assert new.agreed_start is None
-        # A window that nothing bounds runs to the solver's horizon, which a new report's
-        # dates can move (known limitation: such windows are reported, not None); compare
-        # only windows that some report bounds.
-        if old.agreed_start is not None and old.agreed_start.width < UNBOUNDED:
-            assert _contains(old.agreed_start, new.agreed_start)
+        if impossible(old):
+            assert impossible(new) and new.agreed_start is None and new.agreed_end is None
+        # Every window, start and end: the horizon is fixed, and a side nothing bounds is None
+        # (with a note), so a window some report bounds can only narrow or become impossible.
+        for was, now in ((old.agreed_start, new.agreed_start), (old.agreed_end, new.agreed_end)):
+            if was is not None:
+                assert impossible(new) or (now is not None and _contains(was, now)), (old, new)
 
 
 @FAST
@@ -511,7 +515,12 @@ def test_windows_are_ordered_and_every_claim_has_a_status(claims: list[Claim]) -
         if item.status == "conflict":
             assert any(e.agreed_start is None for e in events)
     for ev in events:
-        assert _contains(ev.start, ev.agreed_start), ev.event
+        if ev.start is not None:
+            assert _contains(ev.start, ev.agreed_start), ev.event
+        # Every missing window says why: unknown (nothing bounds it) or impossible.
+        for name in ("start", "end", "agreed_start", "agreed_end"):
+            if getattr(ev, name) is None:
+                assert any(n.startswith(("unbounded: ", "impossible: ")) for n in ev.notes), (name, ev)
         for window in (ev.start, ev.end, ev.agreed_start, ev.agreed_end, *ev.start_spans):
             assert window is None or window.earliest <= window.latest
         if ev.agreed_start is not None and ev.agreed_end is not None:

@@ -3,32 +3,45 @@
 Two answers per event point (Marzullo / NTP's intersection idea, applied to reports):
 
 * **agreed**: the instants every report allows, on some choice of clock for each report
-  (empty when the reports cannot all be right);
+  (``None`` when the reports cannot all be right);
 * **robust**: the instants allowed when any one report (``tolerate=k``: any k) may be wrong:
-  the union, over every report set aside, of what the rest allow.
+  the union, over every report set aside, of what the rest allow. When more reports than
+  that must be wrong for the rest to agree, the robust window assumes the smallest number
+  that does (and says so in the event's notes).
+
+A window side that nothing bounds is reported as unknown: the window is ``None`` and the
+event's notes say why ("unbounded: ..." against "impossible: ...").
 
 Each claim gets a status: ``pivotal`` (the agreed window rests on it: setting it aside
 widens the window), ``conflict`` (it belongs to a smallest set of reports whose removal
 makes the rest consistent), ``consistent``, or ``unresolved`` (nothing to reason with,
 with the reason). The clocks on which it holds and the window it claims come with it.
+
+How it scales: the story splits into connected components (events linked by claims; an
+article's claims share a clock, so they are linked too), each reasoned about alone. Inside
+a component of ``n`` claims, the drop-one answers come from divide and conquer over
+incremental propagation (:mod:`.network`): ``O(n log n)`` claim additions, each costing what
+its changes wake up, instead of ``n`` solves of ``n`` claims. See :func:`analyse`.
 """
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import UTC, timedelta
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 
 from ..model import Claim, ClaimOutcome, Constraint, EventOutcome, Offset, Point, Story, Window, Within
 from .domains import Domain, from_minutes, to_minutes
 from .explain import clock_names, on_clocks, quote
-from .solver import Domains, Problem, group_claims, solve
+from .network import NetState, Network
 
-__all__ = ["Domain", "ReconcileOptions", "reconcile"]
+__all__ = ["HORIZON", "Analysis", "Domain", "ReconcileOptions", "analyse", "components", "outcomes", "reconcile",
+           "unbounded"]
 
-# The horizon every point starts from: what is known, widened by this much.
-HORIZON_MARGIN = timedelta(days=400)
+# Every point starts from this fixed horizon, the same whatever the claims say ...
+HORIZON = (to_minutes(datetime(1000, 1, 1, tzinfo=UTC)), to_minutes(datetime(3000, 1, 1, tzinfo=UTC)))
+# ... and a window side within this of it is one that no report bounds.
+UNBOUNDED_MARGIN = int(timedelta(days=36525) / timedelta(minutes=1))
 # The longest an event may last when nothing says how long it took.
 LONGEST_EVENT = timedelta(days=3650)
 
@@ -37,114 +50,94 @@ LONGEST_EVENT = timedelta(days=3650)
 class ReconcileOptions:
     tolerate: int = 1  # the robust window holds if this many reports are wrong
     pivotal_minutes: int = 15  # setting a report aside must widen the agreed window this much
-    max_conflict_size: int = 2  # look for smallest conflicting sets up to this size
+    max_conflict_size: int = 2  # look for smallest conflicting sets up to this size ...
+    max_wrong: int = 3  # ... and, for the robust window's fallback, up to this many wrong reports
 
 
-def _fixed_constraints(story: Story) -> list[Constraint]:
+Domains = dict[Point, Domain]
+
+
+@dataclass
+class Analysis:
+    """What the solver found for one connected component of the story."""
+
+    events: tuple[str, ...]
+    claims: tuple[str, ...]
+    agreed: Domains | None  # every report right; None when they cannot all be
+    robust: Domains | None  # None when no small set of wrong reports explains the rest
+    loose: dict[str, Domain | None]  # per claim: its event's start with the claim set aside
+    conflicts: frozenset[str]
+    wrong: int  # how many wrong reports the robust window assumes, when more than tolerated
+    zones: dict[str, tuple[str, ...]]  # per claim: the clocks it fits on
+    claimed: dict[str, Domain | None]  # per claim: its event's start from the claim alone
+    tried: int = field(default=0)  # the most wrong reports looked for
+
+
+def _fixed_constraints(story: Story, events: Sequence[str] | None = None) -> list[Constraint]:
+    chosen = set(events) if events is not None else None
     fixed: list[Constraint] = []
     for event in story.events:
+        if chosen is not None and event.id not in chosen:
+            continue
         start, end = Point(event.id, "start"), Point(event.id, "end")
         longest = timedelta(0) if event.instant else LONGEST_EVENT
         fixed.append(Offset(start, end, timedelta(0), longest))
     for anchor in story.anchors:
-        fixed.append(Within(Point(anchor.event, anchor.side), anchor.earliest, anchor.latest))
+        if chosen is None or anchor.event in chosen:
+            fixed.append(Within(Point(anchor.event, anchor.side), anchor.earliest, anchor.latest))
     return fixed
 
 
-def _horizon(story: Story, claims: Sequence[Claim]) -> tuple[int, int]:
-    known = [to_minutes(a.earliest) for a in story.anchors] + [to_minutes(a.latest) for a in story.anchors]
+def components(story: Story, claims: Sequence[Claim]) -> list[tuple[tuple[str, ...], tuple[Claim, ...]]]:
+    """The connected components: events linked by a claim, or by two claims of one article.
+    Events in story order, claims by id; components in the order of their first event."""
+    parent: dict[str, str] = {e.id: e.id for e in story.events}
+
+    def find(node: str) -> str:
+        parent.setdefault(node, node)
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    def join(a: str, b: str) -> None:
+        a, b = find(a), find(b)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+
+    known = set(parent)
+    first_of_article: dict[str, str] = {}
+    nodes_of: dict[str, str] = {}
+    for claim in sorted(claims, key=lambda c: c.id):
+        nodes = sorted({p.event for p in claim.points} | ({claim.event} if claim.event in known else set()))
+        node = nodes[0] if nodes else f"#claim {claim.id}"
+        for other in nodes[1:]:
+            join(node, other)
+        join(node, first_of_article.setdefault(claim.article, node))
+        nodes_of[claim.id] = node
+    order = [e.id for e in story.events] + sorted(n for n in parent if n not in known)
+    members: dict[str, list[str]] = {}
+    for node in order:
+        members.setdefault(find(node), []).append(node)
+    grouped: dict[str, list[Claim]] = {}
     for claim in claims:
-        for reading in claim.readings:
-            for alternative in reading.alternatives:
-                for constraint in alternative:
-                    if isinstance(constraint, Within):
-                        known += [to_minutes(constraint.earliest), to_minutes(constraint.latest)]
-    margin = int(HORIZON_MARGIN / timedelta(minutes=1))
-    if not known:
-        return to_minutes_year(1900), to_minutes_year(2100)
-    return min(known) - margin, max(known) + margin
+        grouped.setdefault(find(nodes_of[claim.id]), []).append(claim)
+    return [(tuple(n for n in nodes if not n.startswith("#claim ")),
+             tuple(sorted(grouped.get(root, []), key=lambda c: c.id))) for root, nodes in members.items()]
 
 
-def to_minutes_year(year: int) -> int:
-    from datetime import datetime
-
-    return to_minutes(datetime(year, 1, 1, tzinfo=UTC))
+def _points(events: Sequence[str]) -> tuple[Point, ...]:
+    return tuple(Point(e, side) for e in events for side in ("start", "end"))  # type: ignore[arg-type]
 
 
-class _Solver:
-    """Solves the story for subsets of its claims, remembering each answer."""
-
-    def __init__(self, story: Story, claims: Sequence[Claim]) -> None:
-        self.story = story
-        self.points = tuple(Point(e.id, side) for e in story.events for side in ("start", "end"))
-        self.fixed = tuple(_fixed_constraints(story))
-        self.horizon = _horizon(story, claims)
-        self.cache: dict[tuple[frozenset[str], tuple[tuple[str, str], ...]], Domains | None] = {}
-        self.claims = {c.id: c for c in claims}
-
-    def solve(self, ids: frozenset[str], only_zone: dict[str, str] | None = None) -> Domains | None:
-        key = (ids, tuple(sorted((only_zone or {}).items())))
-        if key not in self.cache:
-            chosen = [self.claims[i] for i in sorted(ids)]
-            groups = tuple(group_claims(chosen, only_zone=only_zone))
-            self.cache[key] = solve(Problem(self.points, self.fixed, groups, self.horizon))
-        return self.cache[key]
-
-
-def _window(domain: Domain | None, grain: str = "minute") -> Window | None:
-    if not domain:
-        return None
-    return Window(from_minutes(domain.low), from_minutes(domain.high), grain)
-
-
-def reconcile(
-    story: Story, claims: Sequence[Claim], *, options: ReconcileOptions | None = None
-) -> tuple[tuple[EventOutcome, ...], tuple[ClaimOutcome, ...]]:
-    """Outcomes for every event of the story and every claim, in input order for claims."""
+def analyse(story: Story, claims: Sequence[Claim], options: ReconcileOptions | None = None) -> list[Analysis]:
+    """Solve every component of the story (claims with readings only)."""
     options = options or ReconcileOptions()
-    solver = _Solver(story, claims)
-    resolved = frozenset(c.id for c in claims if c.readings)
-    full = solver.solve(resolved)
-    without = {cid: solver.solve(resolved - {cid}) for cid in sorted(resolved)}
-
-    conflicts: set[str] = set()
-    if full is None:
-        conflicts = _smallest_conflicts(solver, resolved, options.max_conflict_size)
-    trusted = resolved - conflicts
-    robust = _robust(solver, resolved, options.tolerate, full, without)
-    agreed = full
-
-    claim_outcomes = []
-    for claim in claims:
-        claim_outcomes.append(_claim_outcome(claim, solver, story, trusted, conflicts, agreed, without, options))
-    events = tuple(_event_outcome(story, e.id, agreed, robust, claim_outcomes, solver.horizon[1])
-                   for e in story.events)
-    claim_outcomes = [_near_answer(c, robust) for c in claim_outcomes]
-    return events, tuple(claim_outcomes)
+    resolved = [c for c in claims if c.readings]
+    return [_analyse(story, events, members, options) for events, members in components(story, resolved)]
 
 
-def _smallest_conflicts(solver: _Solver, resolved: frozenset[str], max_size: int) -> set[str]:
-    """Every claim in some smallest set whose removal makes the rest consistent."""
-    for size in range(1, max_size + 1):
-        found: set[str] = set()
-        for removed in itertools.combinations(sorted(resolved), size):
-            if solver.solve(resolved - set(removed)) is not None:
-                found.update(removed)
-        if found:
-            return found
-    return set(resolved)  # nothing small explains it: every report is in doubt
-
-
-def _robust(solver: _Solver, resolved: frozenset[str], tolerate: int, full: Domains | None,
-            without: dict[str, Domains | None]) -> Domains | None:
-    answers = [full] if full is not None else []
-    if tolerate >= 1:
-        answers += [d for d in without.values() if d is not None]
-    for size in range(2, tolerate + 1):
-        for removed in itertools.combinations(sorted(resolved), size):
-            answer = solver.solve(resolved - set(removed))
-            if answer is not None:
-                answers.append(answer)
+def _union(answers: Sequence[Domains]) -> Domains | None:
     if not answers:
         return None
     union = dict(answers[0])
@@ -153,23 +146,140 @@ def _robust(solver: _Solver, resolved: frozenset[str], tolerate: int, full: Doma
     return union
 
 
-def _claim_outcome(
-    claim: Claim,
-    solver: _Solver,
-    story: Story,
-    trusted: frozenset[str],
-    conflicts: set[str],
-    agreed: Domains | None,
-    without: dict[str, Domains | None],
-    options: ReconcileOptions,
-) -> ClaimOutcome:
+def _analyse(story: Story, events: tuple[str, ...], members: tuple[Claim, ...],
+             options: ReconcileOptions) -> Analysis:
+    net = Network(_points(events), _fixed_constraints(story, events), members, HORIZON)
+    ids = [c.id for c in members]
+    full = net.solve(ids)
+    drops = net.drop_one(ids)
+    most = max(options.tolerate, options.max_conflict_size, options.max_wrong)
+    answers: list[NetState] = []
+    conflicts: frozenset[str] = frozenset()
+    wrong = 0
+    if full is not None:
+        answers.append(full)
+        if options.tolerate >= 1:
+            answers += [s for s in drops.values() if s is not None]
+        for size in range(2, options.tolerate + 1):
+            answers += net.removals(ids, size).values()
+    else:
+        for size in range(1, most + 1):
+            found = ({frozenset({i}): s for i, s in drops.items() if s is not None} if size == 1
+                     else net.removals(ids, size))
+            if found:
+                conflicts = frozenset().union(*found)
+                answers += found.values()
+                for more in range(size + 1, options.tolerate + 1):
+                    answers += net.removals(ids, more).values()
+                wrong = size if size > options.tolerate else 0
+                break
+        else:
+            conflicts = frozenset(ids)
+    loose: dict[str, Domain | None] = {}
+    for claim in members:
+        state = drops.get(claim.id)
+        point = Point(claim.event or "", "start")
+        loose[claim.id] = net.domain(state, point) if state is not None and point in net.index else None
+    zones = _fitting_zones(net, members, conflicts)
+    claimed = {c.id: _claimed(net, c, zones[c.id]) for c in members}
+    return Analysis(events, tuple(ids), _open_ends(net.as_points(full), events) if full else None,
+                    _union([_open_ends(net.as_points(s), events) for s in answers]), loose, conflicts, wrong,
+                    zones, claimed, most)
+
+
+def _open_ends(domains: Domains, events: Sequence[str]) -> Domains:
+    """An end that only the longest-event rule bounds runs to the horizon: nothing bounds it.
+    (Done per answer, before any union, so a union cannot hide it.)"""
+    longest = int(LONGEST_EVENT / timedelta(minutes=1)) - 1
+    for event in events:
+        start, end = domains[Point(event, "start")], domains[Point(event, "end")]
+        if start and end and end.high - start.high >= longest:
+            domains[Point(event, "end")] = Domain((*end.spans, (end.high, HORIZON[1])))
+    return domains
+
+
+def _fitting_zones(net: Network, members: Sequence[Claim], conflicts: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """Per claim, the readings of its article under which the trusted claims (and, for a claim
+    in conflict, the claim itself) are consistent."""
+    trusted = net.solve([c.id for c in members if c.id not in conflicts])
+    fits: dict[tuple[str, str], bool] = {}
+    out: dict[str, tuple[str, ...]] = {}
+    for claim in members:
+        if claim.clock != "article":
+            out[claim.id] = tuple(sorted({r.zone for r in claim.readings}))
+            continue
+        if claim.id in conflicts:
+            base = net.add(trusted, [claim.id])
+            out[claim.id] = tuple(r.zone for r in claim.readings
+                                  if net.restrict(base, claim.article, r.zone) is not None)
+            continue
+        for reading in claim.readings:
+            key = (claim.article, reading.zone)
+            if key not in fits:
+                fits[key] = net.restrict(trusted, claim.article, reading.zone) is not None
+        out[claim.id] = tuple(r.zone for r in claim.readings if fits[claim.article, r.zone])
+    return out
+
+
+def _claimed(net: Network, claim: Claim, zones: tuple[str, ...]) -> Domain | None:
+    """What the claim alone says about its event's start, with the story's known anchors."""
+    point = Point(claim.event or "", "start")
+    if claim.event is None or point not in net.index:
+        return None
+    readings = [r for r in claim.readings if not zones or r.zone in zones or claim.clock != "article"]
+    union: Domain | None = None
+    for reading in readings:
+        single = Claim(**{**claim.__dict__, "readings": (reading,), "article": f"{claim.article}#alone"})
+        state = net.alone(single)
+        if state is None:
+            continue
+        answer = net.domain(state, point)
+        union = answer if union is None else union.union(answer)
+    return union
+
+
+# --------------------------------------------------------------------------- outcomes
+
+
+def reconcile(
+    story: Story, claims: Sequence[Claim], *, options: ReconcileOptions | None = None
+) -> tuple[tuple[EventOutcome, ...], tuple[ClaimOutcome, ...]]:
+    """Outcomes for every event of the story and every claim, in input order for claims."""
+    options = options or ReconcileOptions()
+    return outcomes(story, claims, analyse(story, claims, options), options)
+
+
+def unbounded(domain: Domain) -> tuple[bool, bool]:
+    """Whether nothing bounds the domain from below, from above."""
+    return domain.low <= HORIZON[0] + UNBOUNDED_MARGIN, domain.high >= HORIZON[1] - UNBOUNDED_MARGIN
+
+
+def _window(domain: Domain | None, grain: str = "minute") -> Window | None:
+    if not domain or any(unbounded(domain)):
+        return None
+    return Window(from_minutes(domain.low), from_minutes(domain.high), grain)
+
+
+def outcomes(story: Story, claims: Sequence[Claim], analyses: Sequence[Analysis],
+             options: ReconcileOptions) -> tuple[tuple[EventOutcome, ...], tuple[ClaimOutcome, ...]]:
+    """Event and claim outcomes from the analysed components (claims in input order)."""
+    of_claim = {i: a for a in analyses for i in a.claims}
+    of_event = {e: a for a in analyses for e in a.events}
+    claim_outcomes = [_claim_outcome(c, story, of_claim.get(c.id), options) for c in claims]
+    events = tuple(_event_outcome(story, e.id, of_event[e.id], claim_outcomes, options) for e in story.events)
+    return events, tuple(_near_answer(c, of_claim[c.claim.id].robust) if c.claim.id in of_claim else c
+                         for c in claim_outcomes)
+
+
+def _claim_outcome(claim: Claim, story: Story, analysis: Analysis | None, options: ReconcileOptions) -> ClaimOutcome:
     who = f"{quote(claim.mention.text if claim.mention.timex_type else _quote_text(claim))} " \
           f"({claim.outlet or 'unknown outlet'}, {claim.article})"
-    if not claim.readings:
+    if not claim.readings or analysis is None:
         return ClaimOutcome(claim, "unresolved", f"{who}: {claim.unresolved}", (), None)
-    base = (trusted | {claim.id}) if claim.id in conflicts else trusted
-    zones = _fitting_zones(claim, solver, base)
-    window = _claimed_window(claim, solver, zones)
+    conflicts, agreed = analysis.conflicts, analysis.agreed
+    zones = analysis.zones[claim.id]
+    claimed = analysis.claimed[claim.id]
+    window = _window(claimed)
     point = Point(claim.event or "", "start")
     if claim.id in conflicts:
         others = sorted(conflicts - {claim.id})
@@ -180,9 +290,9 @@ def _claim_outcome(
     narrowing = timedelta(0)
     status = "consistent"
     reason = f"{who} fits on {clock_names(zones, story.clocks)}" if claim.clock == "article" else f"{who} fits"
-    loose = without.get(claim.id)
+    loose = analysis.loose.get(claim.id)
     if agreed is not None and loose is not None and point in agreed:
-        tight, wide = agreed[point], loose[point]
+        tight, wide = agreed[point], loose
         widening = wide.width() - tight.width()
         narrowing = timedelta(minutes=max(widening, 0))
         if widening >= max(options.pivotal_minutes, 0.05 * max(tight.width(), 1)):
@@ -194,8 +304,10 @@ def _claim_outcome(
             if tight.low > wide.low:
                 bounds.append(f"only if it began at or after {on_clocks(from_minutes(tight.low), story)}")
             where = f"true only on {clock_names(zones, story.clocks)}" if claim.clock == "article" else "true"
+            without = ("without it nothing bounds when it began" if any(unbounded(wide))
+                       else f"without it the window widens by {_hours(narrowing)}")
             reason = (f"{who} is {where} and {' and '.join(bounds) or 'narrows the window'}; "
-                      f"the agreed window rests on it (without it the window widens by {_hours(narrowing)})")
+                      f"the agreed window rests on it ({without})")
     return ClaimOutcome(claim, status, reason, zones, window, narrowing)  # type: ignore[arg-type]
 
 
@@ -213,37 +325,6 @@ def _label(story: Story, event: str) -> str:
 def _hours(delta: timedelta) -> str:
     hours = delta / timedelta(hours=1)
     return f"{hours:.1f} h" if hours < 48 else f"{hours / 24:.1f} days"
-
-
-def _fitting_zones(claim: Claim, solver: _Solver, base: frozenset[str]) -> tuple[str, ...]:
-    """The readings of the claim's article under which ``base`` is consistent."""
-    if claim.clock != "article":
-        return tuple(sorted({r.zone for r in claim.readings}))
-    fitting = []
-    for reading in claim.readings:
-        if solver.solve(base, only_zone={claim.article: reading.zone}) is not None:
-            fitting.append(reading.zone)
-    return tuple(fitting)
-
-
-def _claimed_window(claim: Claim, solver: _Solver, zones: tuple[str, ...]) -> Window | None:
-    """What the claim alone says about its event's start, with the story's known anchors."""
-    if claim.event is None:
-        return None
-    readings = [r for r in claim.readings if not zones or r.zone in zones or claim.clock != "article"]
-    point = Point(claim.event, "start")
-    union: Domain | None = None
-    for reading in readings:
-        single = Claim(**{**claim.__dict__, "readings": (reading,), "article": f"{claim.article}#alone"})
-        local = _Solver(solver.story, [single])
-        local.horizon = solver.horizon
-        answer = local.solve(frozenset({single.id}))
-        if answer is None:
-            continue
-        union = answer[point] if union is None else union.union(answer[point])
-    if union is None or union.low <= solver.horizon[0] or union.high >= solver.horizon[1]:
-        return None
-    return _window(union)
 
 
 def _near_answer(outcome: ClaimOutcome, robust: Domains | None) -> ClaimOutcome:
@@ -270,34 +351,65 @@ def _near_answer(outcome: ClaimOutcome, robust: Domains | None) -> ClaimOutcome:
                         Window(from_minutes(hull.low), from_minutes(hull.high), window.grain), outcome.narrowing)
 
 
-def _bounded(domain: Domain | None, start: Domain | None, horizon_end: int) -> Window | None:
-    """An end window, or None when nothing bounds how long the event lasted."""
-    if not domain or not start:
+def _end_window(end: Domain, start: Domain) -> Window | None:
+    """An end window, or None when nothing bounds it (see :func:`_open_ends`)."""
+    if not start or any(unbounded(start)):
         return None
-    if domain.high >= horizon_end or domain.high - start.high >= int(LONGEST_EVENT / timedelta(minutes=1)) - 1:
-        return None
-    return _window(domain)
+    return _window(end)
 
 
-def _event_outcome(story: Story, event_id: str, agreed: Domains | None, robust: Domains | None,
-                   claims: Sequence[ClaimOutcome], horizon_end: int) -> EventOutcome:
+def _sides(domain: Domain, what: str) -> str:
+    low, high = unbounded(domain)
+    if low and high:
+        return f"when {what}"
+    return f"how early {what}" if low else f"how late {what}"
+
+
+def _event_outcome(story: Story, event_id: str, analysis: Analysis, claims: Sequence[ClaimOutcome],
+                   options: ReconcileOptions) -> EventOutcome:
     spec = story.event(event_id)
     start, end = Point(event_id, "start"), Point(event_id, "end")
     about = [c for c in claims if c.claim.event == event_id and c.status != "unresolved"]
     exact = any(a.event == event_id for a in story.anchors) and spec.instant
-    robust_start = robust[start] if robust else None
+    agreed, robust = analysis.agreed, analysis.robust
+    began, ended = f"the {spec.label} began", f"the {spec.label} ended"
+    notes: list[str] = []
+    agreed_start = agreed_end = None
+    if agreed is None:
+        doubt = sorted(analysis.conflicts)
+        notes.append(f"impossible: the reports cannot all be right (in doubt: {', '.join(doubt) or 'none'})")
+    else:
+        agreed_start = _window(agreed[start])
+        agreed_end = _end_window(agreed[end], agreed[start])
+        if agreed_start is None:
+            notes.append(f"unbounded: no report bounds {_sides(agreed[start], began)}")
+        if agreed_end is None:
+            notes.append(f"unbounded: no report bounds {ended.replace('the ', 'when the ', 1)}")
+    robust_start = robust_end = None
+    if robust is None:
+        notes.append(f"impossible: no {analysis.tried} or fewer reports set aside make the rest agree")
+    else:
+        if analysis.wrong:
+            notes.append(f"robust window assumes {analysis.wrong} reports wrong")
+        robust_start = _window(robust[start])
+        robust_end = _end_window(robust[end], robust[start])
+        aside = "with a report set aside" if not analysis.wrong else f"with {analysis.wrong} reports set aside"
+        if robust_start is None and agreed_start is not None:
+            notes.append(f"unbounded: {aside}, nothing bounds {_sides(robust[start], began)}")
+        if robust_end is None and agreed_end is not None:
+            notes.append(f"unbounded: {aside}, nothing bounds {ended.replace('the ', 'when the ', 1)}")
     return EventOutcome(
         event=event_id,
         label=spec.label,
-        start=_window(robust_start),
-        end=_bounded(robust[end], robust[start], horizon_end) if robust else None,
-        agreed_start=_window(agreed[start]) if agreed else None,
-        agreed_end=_bounded(agreed[end], agreed[start], horizon_end) if agreed else None,
-        start_spans=tuple(
-            Window(from_minutes(a), from_minutes(b)) for a, b in (robust_start.spans if robust_start else ())
-        ),
+        start=robust_start,
+        end=robust_end,
+        agreed_start=agreed_start,
+        agreed_end=agreed_end,
+        start_spans=tuple(Window(from_minutes(a), from_minutes(b))
+                          for a, b in (robust[start].spans if robust_start and robust else ())),
         reports=len({c.claim.article for c in about}),
-        conflicts=tuple(c.claim.id for c in about if c.status == "conflict"),
-        pivotal=tuple(c.claim.id for c in about if c.status == "pivotal"),
+        conflicts=tuple(sorted(c.claim.id for c in about if c.status == "conflict")),
+        pivotal=tuple(sorted(c.claim.id for c in about if c.status == "pivotal")),
         exact=exact,
+        notes=tuple(notes),
     )

@@ -10,21 +10,31 @@ This is sound: no instant that some choice of readings allows is ever removed. P
 constraints ``low <= t_j - t_i <= high`` are those of a Simple Temporal Network (Dechter,
 Meiri & Pearl 1991); with interval-union domains and disjunctions, propagation gives the
 exact answer on tree-shaped stories (every report relates an event to one other) and a
-safe over-approximation otherwise. The fixpoint does not depend on the order of claims.
+safe over-approximation otherwise. Every propagator is monotone and contracting, so the
+fixpoint (the greatest common fixpoint below the start) does not depend on the order in
+which propagators run: :func:`solve` runs them in rounds, :mod:`.network` from a worklist,
+and both give the same domains.
+
+Constraints are compiled once into integer minutes over numbered points
+(:func:`compile_constraint`); calendar images are cached.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 
 from ..model import CalendarShift, Claim, Constraint, Offset, Point, Within
 from ..zones import get_zone, local_day_bounds
-from .domains import Domain, to_minutes
+from .domains import Domain, from_minutes, to_minutes
 
-__all__ = ["CALENDAR_SPAN_LIMIT_DAYS", "MAX_ROUNDS", "Group", "Problem", "solve"]
+__all__ = ["CALENDAR_SPAN_LIMIT_DAYS", "MAX_ROUNDS", "CompiledGroup", "Group", "Problem", "compile_constraint",
+           "compile_group", "group_claims", "round_limit", "solve"]
 
+# Propagation that still narrows after this many rounds (plus two per point) is a cycle of
+# offsets that cannot all hold (a negative cycle, in STN terms) being shaved a few minutes
+# at a time from the horizon: it is reported as impossible rather than run to the end.
 MAX_ROUNDS = 100
 # A calendar relation is only propagated from a domain spanning fewer days than this:
 # wider domains carry no usable information about which day it is, and enumerating
@@ -33,6 +43,8 @@ CALENDAR_SPAN_LIMIT_DAYS = 800
 
 Domains = dict[Point, Domain]
 Alternative = tuple[Constraint, ...]
+# Domains over numbered points (the compiled form).
+State = dict[int, Domain]
 
 
 @dataclass(frozen=True)
@@ -79,113 +91,262 @@ class Problem:
     horizon: tuple[int, int]
 
 
-def solve(problem: Problem) -> Domains | None:
-    """The narrowed domain of every point, or ``None`` if the constraints cannot all hold."""
-    domains: Domains = {p: Domain([problem.horizon]) for p in problem.points}
-    for _ in range(MAX_ROUNDS):
-        before = dict(domains)
-        for constraint in problem.fixed:
-            if not _apply(constraint, domains):
-                return None
-        for group in problem.groups:
-            if not _apply_group(group, domains):
-                return None
-        if domains == before:
-            break
-    return domains
+# --------------------------------------------------------------------------- compiled constraints
 
 
-def _apply_group(group: Group, domains: Domains) -> bool:
-    """Constructive disjunction over the group's clocks; narrows ``domains`` in place."""
-    # Only the points the group's constraints name can change: unions and intersections are
-    # taken over those alone (every other point is the same in every option), which keeps the
-    # cost of a group independent of the size of the story.
-    touched = _points_of(group)
-    union: dict[Point, Domain] | None = None
-    for _, claims in group.options:
-        local = dict(domains)
-        if not _conjunction(claims, local):
-            continue
-        union = {p: local[p] if union is None else union[p].union(local[p]) for p in touched}
-    if union is None:
-        return False
-    for point, domain in union.items():
-        domains[point] = domains[point].intersect(domain)
-        if not domains[point]:
-            return False
-    return True
+class _Within:
+    __slots__ = ("point", "window")
+
+    def __init__(self, point: int, low: int, high: int) -> None:
+        self.point = point
+        self.window = Domain([(low, high)])
+
+    def apply(self, domains: State) -> bool:
+        narrowed = domains[self.point].intersect(self.window)
+        domains[self.point] = narrowed
+        return bool(narrowed)
 
 
-def _points(alternatives: Iterable[Alternative]) -> tuple[Point, ...]:
-    found: dict[Point, None] = {}
+class _Offset:
+    __slots__ = ("high", "low", "origin", "target")
+
+    def __init__(self, origin: int, target: int, low: int, high: int) -> None:
+        self.origin, self.target, self.low, self.high = origin, target, low, high
+
+    def apply(self, domains: State) -> bool:
+        origin, target = domains[self.origin], domains[self.target]
+        target = target.intersect(origin.shift(self.low, self.high))
+        origin = origin.intersect(target.shift(-self.high, -self.low))
+        domains[self.origin] = origin
+        domains[self.target] = target
+        return bool(origin) and bool(target)
+
+
+class _Calendar:
+    __slots__ = ("high", "low", "origin", "target", "zone")
+
+    def __init__(self, origin: int, target: int, zone: str, low: int, high: int) -> None:
+        self.origin, self.target, self.zone, self.low, self.high = origin, target, zone, low, high
+
+    def apply(self, domains: State) -> bool:
+        origin, target = domains[self.origin], domains[self.target]
+        target = target.intersect(_calendar_image(origin, self.zone, self.low, self.high, True))
+        origin = origin.intersect(_calendar_image(target, self.zone, self.low, self.high, False))
+        domains[self.origin] = origin
+        domains[self.target] = target
+        return bool(origin) and bool(target)
+
+
+Compiled = _Within | _Offset | _Calendar
+
+
+def compile_constraint(constraint: Constraint, index: Mapping[Point, int]) -> Compiled:
+    """The constraint over numbered points, in whole minutes (durations rounded outwards)."""
+    if isinstance(constraint, Within):
+        return _Within(index[constraint.point], to_minutes(constraint.earliest), to_minutes(constraint.latest))
+    origin, target = index[constraint.origin], index[constraint.target]
+    if isinstance(constraint, Offset):
+        low = int(constraint.low // timedelta(minutes=1))
+        high = -int(-constraint.high // timedelta(minutes=1))
+        return _Offset(origin, target, low, high)
+    return _Calendar(origin, target, constraint.zone, constraint.low, constraint.high)
+
+
+def _touched(alternatives: Iterable[tuple[Compiled, ...]]) -> tuple[int, ...]:
+    found: dict[int, None] = {}
     for alternative in alternatives:
-        for constraint in alternative:
-            if isinstance(constraint, Within):
-                found[constraint.point] = None
+        for c in alternative:
+            if isinstance(c, _Within):
+                found[c.point] = None
             else:
-                found[constraint.origin] = None
-                found[constraint.target] = None
+                found[c.origin] = None
+                found[c.target] = None
     return tuple(found)
 
 
-def _points_of(group: Group) -> tuple[Point, ...]:
-    return _points(alt for _, claims in group.options for alternatives in claims for alt in alternatives)
+class CompiledGroup:
+    """A :class:`Group` over numbered points: per clock, per claim, its alternatives and the
+    points they name."""
+
+    __slots__ = ("memo", "options", "points")
+
+    def __init__(self, options: Sequence[Sequence[tuple[tuple[Compiled, ...], ...]]]) -> None:
+        self.options = tuple(tuple((alts, _touched(alts)) for alts in claims) for claims in options)
+        self.points = _touched(alt for claims in options for alts in claims for alt in alts)
+        # The group is a function of its points' domains: remember its answers.
+        self.memo: dict[tuple[Domain, ...], tuple[Domain, ...] | None] = {}
+
+    def apply(self, domains: State) -> bool:
+        """Constructive disjunction over the group's clocks; narrows ``domains`` in place."""
+        points = self.points
+        key = tuple([domains[p] for p in points])
+        if key in self.memo:
+            answer = self.memo[key]
+        else:
+            answer = self.memo[key] = self._apply(key)
+            if len(self.memo) > _MEMO_LIMIT:
+                self.memo.clear()
+        if answer is None:
+            return False
+        for point, domain in zip(points, answer, strict=True):
+            domains[point] = domain
+        return True
+
+    def _apply(self, key: tuple[Domain, ...]) -> tuple[Domain, ...] | None:
+        # Only the points the group's constraints name can change: unions and intersections are
+        # taken over those alone (every other point is the same in every option).
+        points = self.points
+        domains = dict(zip(points, key, strict=True))
+        union: State | None = None
+        for claims in self.options:
+            local = dict(domains)
+            if not _conjunction(claims, local):
+                continue
+            union = local if union is None else {p: union[p].union(local[p]) for p in points}
+        if union is None:
+            return None
+        out = []
+        for point in points:
+            narrowed = domains[point].intersect(union[point])
+            if not narrowed:
+                return None
+            out.append(narrowed)
+        return tuple(out)
 
 
-def _conjunction(claims: Iterable[tuple[Alternative, ...]], domains: Domains) -> bool:
-    indexed = [(alternatives, _points(alternatives)) for alternatives in claims]
+_MEMO_LIMIT = 4096
+
+
+def compile_group(group: Group, index: Mapping[Point, int],
+                  cache: dict[int, tuple[Alternative, tuple[Compiled, ...]]] | None = None,
+                  claims_cache: dict[tuple[int, ...], tuple[tuple[Compiled, ...], ...]] | None = None,
+                  ) -> CompiledGroup:
+    """Compile ``group``; the caches (keyed by the alternatives' identities) save recompiling and
+    let groups share a claim's compiled alternatives (and so what is remembered about them)."""
+    cache = {} if cache is None else cache
+    claims_cache = {} if claims_cache is None else claims_cache
+
+    def one(alternative: Alternative) -> tuple[Compiled, ...]:
+        hit = cache.get(id(alternative))
+        if hit is None or hit[0] is not alternative:
+            hit = (alternative, tuple(compile_constraint(c, index) for c in alternative))
+            cache[id(alternative)] = hit
+        return hit[1]
+
+    def claim(alternatives: tuple[Alternative, ...]) -> tuple[tuple[Compiled, ...], ...]:
+        key = tuple(id(alt) for alt in alternatives)
+        found = claims_cache.get(key)
+        if found is None:
+            found = claims_cache[key] = tuple(one(alt) for alt in alternatives)
+        return found
+
+    return CompiledGroup([[claim(alternatives) for alternatives in claims] for _, claims in group.options])
+
+
+def _conjunction(claims: Sequence[tuple[tuple[tuple[Compiled, ...], ...], tuple[int, ...]]],
+                 domains: State) -> bool:
+    memo = _CLAIM_MEMO
     for _ in range(MAX_ROUNDS):
         changed = False
-        for alternatives, touched in indexed:
-            union: dict[Point, Domain] | None = None
-            for alternative in alternatives:
-                local = {p: domains[p] for p in touched}
-                if all(_apply(c, local) for c in alternative):
-                    union = local if union is None else {p: union[p].union(local[p]) for p in touched}
+        for alternatives, touched in claims:
+            inputs = tuple([domains[p] for p in touched])
+            key = (id(alternatives), inputs)
+            hit = memo.get(key)
+            if hit is None or hit[0] is not alternatives:
+                hit = memo[key] = (alternatives, _claim_union(alternatives, touched, inputs))
+                if len(memo) > _CLAIM_MEMO_LIMIT:
+                    memo.clear()
+            union = hit[1]
             if union is None:
                 return False
-            for point in touched:
-                narrowed = domains[point].intersect(union[point])
-                if not narrowed:
-                    return False
-                if narrowed != domains[point]:
+            for point, before, narrowed in zip(touched, inputs, union, strict=True):
+                if narrowed is not before and narrowed != before:
                     domains[point] = narrowed
                     changed = True
         if not changed:
             return True
-    return True
+    return False
 
 
-def _apply(constraint: Constraint, domains: Domains) -> bool:
-    """Narrow the domains of the constraint's points; False if one becomes empty."""
-    if isinstance(constraint, Within):
-        window = Domain([(to_minutes(constraint.earliest), to_minutes(constraint.latest))])
-        domains[constraint.point] = domains[constraint.point].intersect(window)
-        return bool(domains[constraint.point])
-    origin, target = domains[constraint.origin], domains[constraint.target]
-    if isinstance(constraint, Offset):
-        low = int(constraint.low // timedelta(minutes=1))
-        high = -int(-constraint.high // timedelta(minutes=1))
-        target = target.intersect(origin.shift(low, high))
-        origin = origin.intersect(target.shift(-high, -low))
-    else:
-        target = target.intersect(_calendar_image(origin, constraint, forward=True))
-        origin = origin.intersect(_calendar_image(target, constraint, forward=False))
-    domains[constraint.origin] = origin
-    domains[constraint.target] = target
-    return bool(origin) and bool(target)
+def _claim_union(alternatives: tuple[tuple[Compiled, ...], ...], touched: tuple[int, ...],
+                 inputs: tuple[Domain, ...]) -> tuple[Domain, ...] | None:
+    """What a claim (a disjunction of alternatives) leaves of its points' domains; None: nothing."""
+    union: State | None = None
+    for alternative in alternatives:
+        local = dict(zip(touched, inputs, strict=True))
+        if all(c.apply(local) for c in alternative):
+            union = local if union is None else {p: union[p].union(local[p]) for p in touched}
+    if union is None:
+        return None
+    out = []
+    for point, before in zip(touched, inputs, strict=True):
+        narrowed = before.intersect(union[point])
+        if not narrowed:
+            return None
+        out.append(narrowed)
+    return tuple(out)
 
 
-def _calendar_image(domain: Domain, shift: CalendarShift, *, forward: bool) -> Domain:
+_CLAIM_MEMO: dict[tuple[int, tuple[Domain, ...]],
+                  tuple[tuple[tuple[Compiled, ...], ...], tuple[Domain, ...] | None]] = {}
+_CLAIM_MEMO_LIMIT = 200_000
+
+
+# --------------------------------------------------------------------------- solving in rounds
+
+
+def solve(problem: Problem) -> Domains | None:
+    """The narrowed domain of every point, or ``None`` if the constraints cannot all hold."""
+    index = {p: i for i, p in enumerate(problem.points)}
+    fixed = [compile_constraint(c, index) for c in problem.fixed]
+    cache: dict[int, tuple[Alternative, tuple[Compiled, ...]]] = {}
+    groups = [compile_group(g, index, cache) for g in problem.groups]
+    start = Domain([problem.horizon])
+    domains: State = dict.fromkeys(range(len(problem.points)), start)
+    for _ in range(round_limit(len(problem.points))):
+        before = dict(domains)
+        for constraint in fixed:
+            if not constraint.apply(domains):
+                return None
+        for group in groups:
+            if not group.apply(domains):
+                return None
+        if domains == before:
+            return {p: domains[i] for p, i in index.items()}
+    return None
+
+
+def round_limit(points: int) -> int:
+    """How many rounds propagation over ``points`` points may take before it counts as a cycle."""
+    return MAX_ROUNDS + 2 * points
+
+
+# --------------------------------------------------------------------------- calendar days
+
+_IMAGES: dict[tuple[tuple[tuple[int, int], ...], str, int, int, bool], Domain] = {}
+_IMAGE_CACHE_LIMIT = 200_000
+
+
+def _calendar_image(domain: Domain, zone_name: str, low: int, high: int, forward: bool) -> Domain:
     """The instants on the days ``low..high`` after (or before) any day ``domain`` touches."""
     if not domain:
         return domain
-    zone = get_zone(shift.zone)
+    key = (domain.spans, zone_name, low, high, forward)
+    image = _IMAGES.get(key)
+    if image is None:
+        if len(_IMAGES) >= _IMAGE_CACHE_LIMIT:
+            _IMAGES.clear()
+        image = _IMAGES[key] = _image(domain, get_zone(zone_name), low, high, forward)
+    return image
+
+
+def _image(domain: Domain, zone: tzinfo, low: int, high: int, forward: bool) -> Domain:
     first = _local_date(domain.low, zone)
     last = _local_date(domain.high, zone)
     if (last - first).days > CALENDAR_SPAN_LIMIT_DAYS:
         return Domain([(domain.low - 10**9, domain.high + 10**9)])
-    low, high = (shift.low, shift.high) if forward else (-shift.high, -shift.low)
+    if not forward:
+        low, high = -high, -low
     spans = []
     for start, end in domain.spans:
         day = _local_date(start, zone)
@@ -198,8 +359,11 @@ def _calendar_image(domain: Domain, shift: CalendarShift, *, forward: bool) -> D
     return Domain(spans)
 
 
-def _local_date(minutes: int, zone: object) -> date:
-    from .domains import from_minutes
-
+def _local_date(minutes: int, zone: tzinfo) -> date:
     moment: datetime = from_minutes(minutes)
-    return moment.astimezone(zone).date()  # type: ignore[arg-type]
+    return moment.astimezone(zone).date()
+
+
+def calendar_shift_image(domain: Domain, shift: CalendarShift, *, forward: bool) -> Domain:
+    """The image of ``domain`` under a calendar shift (for callers outside the solver)."""
+    return _calendar_image(domain, shift.zone, shift.low, shift.high, forward)
