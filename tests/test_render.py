@@ -1127,3 +1127,17 @@ def _fields(template: str) -> list[str]:
     import string
 
     return [name for _, name, _, _ in string.Formatter().parse(template) if name]
+
+
+def test_a_loosely_bounded_end_does_not_set_the_range(
+    seed: tuple[Story, tuple[EventOutcome, ...], tuple[ClaimOutcome, ...]],
+) -> None:
+    story_, events, claims = seed
+    tight = describe(story_, events, claims)
+    call = next(e for e in events if e.event == "call")
+    assert call.start is not None
+    loose = replace(call, end=Window(call.start.earliest, call.start.latest + timedelta(days=3650)))
+    spec = describe(story_, tuple(loose if e is call else e for e in events), claims)
+    # The range still shows hours of the two days that matter, not a decade.
+    assert spec.end - spec.start < 2 * (tight.end - tight.start)
+    assert spec.end - spec.start < timedelta(days=3)

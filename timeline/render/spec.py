@@ -487,6 +487,10 @@ def _robust_start(outcome: EventOutcome) -> Window:
     return outcome.start
 
 
+# How far past the starts an end window may reach and still set the default range (× their span).
+END_REACH = 2
+
+
 def _default_range(shown: _Shown, instants: tuple[KeyInstant, ...], plot_width: float) -> tuple[datetime, datetime]:
     """Hull of the events' robust windows (start and end), widened by a margin, whole UTC hours.
 
@@ -494,16 +498,23 @@ def _default_range(shown: _Shown, instants: tuple[KeyInstant, ...], plot_width: 
     its line, like all the others: a label flipped to the left of the last line would sit next
     to the line before it and read as that line's.
     """
-    windows = [
+    starts = [
         window
         for outcome in shown.events
-        for window in (outcome.start, outcome.end, *outcome.start_spans)
+        for window in (outcome.start, outcome.agreed_start, *outcome.start_spans)
         if window is not None
     ]
-    if not windows:
-        windows = [o.window for o in shown.claims if o.window is not None]
-    if not windows:
-        raise InputError("nothing to draw: no event or report has a time; pass RenderOptions(time_range=...)")
+    # Ends join the range only when they stay near the starts: one loosely bounded end ("the
+    # talks lasted days") must not shrink every hour of the story to a hair; a bar running past
+    # the edge is drawn with an arrowhead.
+    windows = list(starts)
+    if starts:
+        span = max(w.latest for w in starts) - min(w.earliest for w in starts)
+        reach = max(span, timedelta(hours=12)) * END_REACH
+        windows += [
+            o.end for o in shown.events
+            if o.end is not None and o.end.latest - max(w.latest for w in starts) <= reach
+        ]
     low = min(w.earliest for w in windows).astimezone(UTC)
     high = max(w.latest for w in windows).astimezone(UTC)
     margin = max((high - low) * STYLE.range_margin, timedelta(hours=1))
