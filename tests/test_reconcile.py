@@ -26,8 +26,10 @@ from helpers import (
     claim,
     event,
     local_day,
+    naive_analyses,
     reading,
     story,
+    synthetic,
     utc,
     within,
 )
@@ -44,11 +46,12 @@ from timeline.model import (
     EventOutcome,
     Offset,
     Point,
+    Story,
     Window,
     Within,
 )
 from timeline.pipeline import StoryResult, run
-from timeline.reconcile import reconcile
+from timeline.reconcile import ReconcileOptions, analyse, outcomes, reconcile
 from timeline.reconcile.domains import from_minutes, to_minutes
 from timeline.zones import get_zone
 
@@ -540,3 +543,124 @@ def test_shuffling_articles_gives_the_same_story() -> None:
     assert first.event_outcomes == second.event_outcomes
     assert sorted((o.claim.id, o.status, o.zones) for o in first.claim_outcomes) == \
         sorted((o.claim.id, o.status, o.zones) for o in second.claim_outcomes)
+
+
+# ----------------------------------------------------------------------------- 8. what nothing bounds, what cannot be
+
+
+def test_a_side_nothing_bounds_is_none_with_a_note() -> None:
+    far = timedelta(days=365 * 900)  # "some time after": later than the horizon's last century
+    claims = [
+        claim("A:1", [reading("UTC", [within("e", utc(2025, 1, 1), utc(2025, 1, 2))])], clock="stated"),
+        claim("B:1", [reading("UTC", [Offset(Point("b", "start"), Point("f", "start"), timedelta(hours=1), far)])],
+              event_id="f", clock="any"),
+    ]
+    s = story([], events=[event("e"), event("f"), event("g"), event("b", instant=True)],
+              anchors=[anchor("b", utc(2025, 3, 1))])
+    events, _ = reconcile(s, claims)
+    e, f, g = outcome(events, "e"), outcome(events, "f"), outcome(events, "g")
+    # e's start is bounded; nothing says when it ended (no duration): None, with the reason.
+    assert span(e.agreed_start) == (utc(2025, 1, 1), utc(2025, 1, 2))
+    assert e.agreed_end is None and e.end is None
+    assert "unbounded: no report bounds when the E ended" in e.notes
+    assert not any(n.startswith("impossible") for n in e.notes)
+    # f began at least an hour after b, but nothing says how late: unknown, not "year 2925".
+    assert f.agreed_start is None and f.start is None and f.start_spans == ()
+    assert "unbounded: no report bounds how late the F began" in f.notes
+    # g: nothing at all.
+    assert g.agreed_start is None and "unbounded: no report bounds when the G began" in g.notes
+
+
+def test_impossible_is_none_with_a_different_note() -> None:
+    monday = local_day(date(2025, 3, 3), "Europe/London")
+    wednesday = local_day(date(2025, 3, 5), "Europe/London")
+    claims = [claim("M:1", [reading("UTC", [within("e", *monday)])], clock="stated"),
+              claim("W:1", [reading("UTC", [within("e", *wednesday)])], clock="stated")]
+    events, _ = reconcile(story([], events=[event("e")]), claims)
+    e = outcome(events, "e")
+    assert e.agreed_start is None and e.agreed_end is None
+    assert "impossible: the reports cannot all be right (in doubt: M:1, W:1)" in e.notes
+    assert not any(n.startswith("unbounded: no report bounds when the E began") for n in e.notes)
+    assert e.conflicts == ("M:1", "W:1")
+    assert [span(w) for w in e.start_spans] == [monday, wednesday]
+
+
+def test_two_wrong_reports_give_a_robust_window_from_two_set_aside() -> None:
+    monday, wednesday, friday = (local_day(date(2025, 3, d), "Europe/London") for d in (3, 5, 7))
+    days = {"A": monday, "B": monday, "C": monday, "D": wednesday, "E": friday}
+    claims = [claim(f"{k}:1", [reading("UTC", [within("e", *v)])], clock="stated") for k, v in days.items()]
+    events, said = reconcile(story([], events=[event("e")]), claims)
+    e = outcome(events, "e")
+    # No one report explains the rest; D and E together do: Monday.
+    assert e.agreed_start is None
+    assert span(e.start) == monday and "robust window assumes 2 reports wrong" in e.notes
+    assert e.conflicts == ("D:1", "E:1")
+    assert {o.claim.id: o.status for o in said} == {"A:1": "consistent", "B:1": "consistent",
+                                                        "C:1": "consistent", "D:1": "conflict", "E:1": "conflict"}
+    # With two reports tolerated, the same window without the fallback note.
+    events, _ = reconcile(story([], events=[event("e")]), claims, options=ReconcileOptions(tolerate=2))
+    assert span(outcome(events, "e").start) == monday
+    assert not any("assumes" in n for n in outcome(events, "e").notes)
+
+
+def test_an_unrelated_event_does_not_change_another_events_outcome() -> None:
+    tuesday = local_day(date(2025, 3, 4), "Asia/Tokyo")
+    mine = [claim("A:1", [reading("Asia/Tokyo", [within("e", *tuesday)]),
+                          reading("Europe/London", [within("e", *local_day(date(2025, 3, 4), "Europe/London"))])]),
+            claim("B:1", [reading("UTC", [within("e", utc(2025, 3, 3, 15), utc(2025, 3, 3, 18))])], clock="stated")]
+    # Reports on f only, two of which cannot both be right: before, that made every agreed window None.
+    theirs = [claim("C:1", [reading("UTC", [within("f", utc(2025, 3, 1), utc(2025, 3, 1, 1))])], event_id="f"),
+              claim("D:1", [reading("UTC", [within("f", utc(2025, 3, 2), utc(2025, 3, 2, 1))])], event_id="f")]
+    s = story([], events=[event("e"), event("f")])
+    alone_events, alone_claims = reconcile(s, mine)
+    both_events, both_claims = reconcile(s, mine + theirs)
+    assert outcome(both_events, "e") == outcome(alone_events, "e")
+    assert outcome(both_events, "e").agreed_start is not None
+    assert by_id(both_claims)["A:1"] == by_id(alone_claims)["A:1"]
+    assert by_id(both_claims)["B:1"] == by_id(alone_claims)["B:1"]
+    assert outcome(both_events, "f").agreed_start is None and outcome(both_events, "f").conflicts == ("C:1", "D:1")
+
+
+def test_propagation_that_shaves_a_cycle_is_impossible_not_endless() -> None:
+    """e - b = 0 and e - b = 1 h: bounds propagation would shave an hour at a time off a
+    two-thousand-year horizon; it is stopped and reported as impossible."""
+    b, e = Point("b", "start"), Point("e", "start")
+    claims = [claim(f"A:{i}", [reading("UTC", [Offset(b, e, timedelta(hours=i), timedelta(hours=i))])], clock="any")
+              for i in (0, 1)]
+    events, said = reconcile(story([], events=[event("e"), event("b")]), claims)
+    assert outcome(events, "e").agreed_start is None and impossible(outcome(events, "e"))
+    assert {o.status for o in said} == {"conflict"}
+
+
+# ----------------------------------------------------------------------------- 9. the fast path against the plain one
+
+
+@functools.lru_cache(maxsize=1)
+def _mid_size() -> tuple[Story, list[Claim]]:
+    # 300 claims over 30 events in chains of three: ten components, some with one wrong
+    # report and (this seed) one with two.
+    s, claims = synthetic(300, chain=3, wrong_rate=0.03, seed=3)
+    return s, claims
+
+
+def test_fast_path_equals_the_plain_reference_on_a_mid_size_story() -> None:
+    s, claims = _mid_size()
+    fast = analyse(s, claims)
+    plain = naive_analyses(s, claims)
+    assert len(fast) == len(plain) == 10
+    assert any(a.agreed is None for a in fast) and any(a.agreed is not None for a in fast)
+    assert any(a.wrong == 2 for a in fast), "the seed should give a component needing two removals"
+    for mine, theirs in zip(fast, plain, strict=True):
+        assert mine == theirs, mine.events
+    # And so the outcomes, built from either.
+    assert reconcile(s, claims) == outcomes(s, claims, plain, ReconcileOptions())  # type: ignore[arg-type]
+
+
+def test_fast_path_does_not_depend_on_the_order_of_a_mid_size_story() -> None:
+    s, claims = _mid_size()
+    shuffled = list(claims)
+    random.Random(7).shuffle(shuffled)
+    events, outcomes_ = reconcile(s, claims)
+    events2, outcomes2 = reconcile(replace(s, events=tuple(reversed(s.events))), shuffled)
+    assert sorted(events, key=lambda e: e.event) == sorted(events2, key=lambda e: e.event)
+    assert by_id(outcomes_) == by_id(outcomes2)
