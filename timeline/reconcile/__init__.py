@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from ..model import Claim, ClaimOutcome, Constraint, EventOutcome, Offset, Point, Story, Window, Within
+from ..model import Claim, ClaimOutcome, Constraint, EventOutcome, EventSpec, Offset, Point, Story, Window, Within
 from .domains import Domain, from_minutes, to_minutes
 from .explain import clock_names, on_clocks, quote
 from .network import NetState, Network
@@ -151,7 +151,7 @@ def _analyse(story: Story, events: tuple[str, ...], members: tuple[Claim, ...],
     net = Network(_points(events), _fixed_constraints(story, events), members, HORIZON)
     ids = [c.id for c in members]
     full = net.solve(ids)
-    drops = net.drop_one(ids)
+    drops = net.drop_one(ids, full)
     most = max(options.tolerate, options.max_conflict_size, options.max_wrong)
     answers: list[NetState] = []
     conflicts: frozenset[str] = frozenset()
@@ -180,7 +180,7 @@ def _analyse(story: Story, events: tuple[str, ...], members: tuple[Claim, ...],
         state = drops.get(claim.id)
         point = Point(claim.event or "", "start")
         loose[claim.id] = net.domain(state, point) if state is not None and point in net.index else None
-    zones = _fitting_zones(net, members, conflicts)
+    zones = _fitting_zones(net, members, conflicts, full)
     claimed = {c.id: _claimed(net, c, zones[c.id]) for c in members}
     return Analysis(events, tuple(ids), _open_ends(net.as_points(full), events) if full else None,
                     _union([_open_ends(net.as_points(s), events) for s in answers]), loose, conflicts, wrong,
@@ -198,10 +198,11 @@ def _open_ends(domains: Domains, events: Sequence[str]) -> Domains:
     return domains
 
 
-def _fitting_zones(net: Network, members: Sequence[Claim], conflicts: frozenset[str]) -> dict[str, tuple[str, ...]]:
+def _fitting_zones(net: Network, members: Sequence[Claim], conflicts: frozenset[str],
+                   full: NetState | None) -> dict[str, tuple[str, ...]]:
     """Per claim, the readings of its article under which the trusted claims (and, for a claim
     in conflict, the claim itself) are consistent."""
-    trusted = net.solve([c.id for c in members if c.id not in conflicts])
+    trusted = full if not conflicts else net.solve([c.id for c in members if c.id not in conflicts])
     fits: dict[tuple[str, str], bool] = {}
     out: dict[str, tuple[str, ...]] = {}
     for claim in members:
@@ -266,7 +267,12 @@ def outcomes(story: Story, claims: Sequence[Claim], analyses: Sequence[Analysis]
     of_claim = {i: a for a in analyses for i in a.claims}
     of_event = {e: a for a in analyses for e in a.events}
     claim_outcomes = [_claim_outcome(c, story, of_claim.get(c.id), options) for c in claims]
-    events = tuple(_event_outcome(story, e.id, of_event[e.id], claim_outcomes, options) for e in story.events)
+    about: dict[str, list[ClaimOutcome]] = {}
+    for item in claim_outcomes:
+        if item.claim.event is not None and item.status != "unresolved":
+            about.setdefault(item.claim.event, []).append(item)
+    anchored = {a.event for a in story.anchors}
+    events = tuple(_event_outcome(e, of_event[e.id], about.get(e.id, []), e.id in anchored) for e in story.events)
     return events, tuple(_near_answer(c, of_claim[c.claim.id].robust) if c.claim.id in of_claim else c
                          for c in claim_outcomes)
 
@@ -365,12 +371,11 @@ def _sides(domain: Domain, what: str) -> str:
     return f"how early {what}" if low else f"how late {what}"
 
 
-def _event_outcome(story: Story, event_id: str, analysis: Analysis, claims: Sequence[ClaimOutcome],
-                   options: ReconcileOptions) -> EventOutcome:
-    spec = story.event(event_id)
+def _event_outcome(spec: EventSpec, analysis: Analysis, about: Sequence[ClaimOutcome], anchored: bool) -> EventOutcome:
+    """``about``: the resolved claims about the event."""
+    event_id = spec.id
     start, end = Point(event_id, "start"), Point(event_id, "end")
-    about = [c for c in claims if c.claim.event == event_id and c.status != "unresolved"]
-    exact = any(a.event == event_id for a in story.anchors) and spec.instant
+    exact = spec.instant and anchored
     agreed, robust = analysis.agreed, analysis.robust
     began, ended = f"the {spec.label} began", f"the {spec.label} ended"
     notes: list[str] = []

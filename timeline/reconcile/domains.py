@@ -79,7 +79,7 @@ class Domain:
                 i += 1
             else:
                 j += 1
-        return Domain(out)
+        return _normal(tuple(out))  # pieces of disjoint, non-adjacent spans stay so
 
     def union(self, other: Domain) -> Domain:
         if self.spans == other.spans or not other.spans:
@@ -90,10 +90,26 @@ class Domain:
 
     def shift(self, low: int, high: int) -> Domain:
         """{x + d : x in self, low <= d <= high} (Minkowski sum with an interval)."""
-        return Domain((a + low, b + high) for a, b in self.spans)
+        if low > high:
+            return Domain((a + low, b + high) for a, b in self.spans)
+        merged: list[list[int]] = []
+        for a, b in self.spans:  # still sorted by their starts: merge in one pass
+            a, b = a + low, b + high
+            if merged and a <= merged[-1][1] + 1:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        return _normal(tuple((a, b) for a, b in merged))
 
     def covers(self, other: Domain) -> bool:
         return self.intersect(other) == other
+
+
+def _normal(spans: tuple[Interval, ...]) -> Domain:
+    """A domain from spans already sorted, disjoint and not adjacent (no checks)."""
+    domain = Domain.__new__(Domain)
+    domain.spans = spans
+    return domain
 
 
 EMPTY = Domain()

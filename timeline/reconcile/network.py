@@ -171,8 +171,12 @@ class Network:
     def solve(self, ids: Iterable[str]) -> NetState | None:
         return self.add(self.root, ids)
 
-    def drop_one(self, ids: Sequence[str] | None = None) -> dict[str, NetState | None]:
-        """For each claim of ``ids``, the fixpoint of all the others (divide and conquer)."""
+    def drop_one(self, ids: Sequence[str] | None = None, full: NetState | None = None) -> dict[str, NetState | None]:
+        """For each claim of ``ids``, the fixpoint of all the others (divide and conquer).
+
+        ``full``, the fixpoint of all of ``ids``, prunes: once the claims outside a range
+        already give it, setting aside any one claim of the range changes nothing (the
+        fixpoint without it lies between the two)."""
         wanted = set(self.order if ids is None else ids)
         chosen = [i for i in self.order if i in wanted]
         out: dict[str, NetState | None] = {}
@@ -181,6 +185,10 @@ class Network:
             if state is None or high - low == 1:
                 for claim_id in chosen[low:high]:
                     out[claim_id] = state
+                return
+            if full is not None and state.domains == full.domains:
+                for claim_id in chosen[low:high]:
+                    out[claim_id] = full
                 return
             middle = (low + high) // 2
             recurse(self.add(state, chosen[middle:high]), low, middle)
@@ -217,7 +225,7 @@ class Network:
             state = self.solve(ids)
             return {frozenset(): state} if state is not None else {}
         if size == 1:
-            return {frozenset({i}): s for i, s in self.drop_one(ids).items() if s is not None}
+            return {frozenset({i}): s for i, s in self.drop_one(ids, self.solve(ids)).items() if s is not None}
         # Every such set holds a claim of any set of claims that cannot all hold; when all
         # hold, any claim may be one of them.
         must = self.conflict(ids)
