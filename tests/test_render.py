@@ -124,12 +124,13 @@ def story(
     clocks: tuple[Clock, ...],
     events: tuple[EventSpec, ...],
     articles: tuple[Article, ...] = (),
+    source_line: str = "Source: invented reports, for testing. Analysis: timeline.",
 ) -> Story:
     return Story(
         id=story_id,
         title=title,
         subtitle=subtitle,
-        source_line="Source: news reports as listed; oath time from AP. Analysis: timeline.",
+        source_line=source_line,
         credit="Graphic: Newsroom graphics desk",
         clocks=clocks,
         events=events,
@@ -172,6 +173,7 @@ def seed_story() -> Story:
             EventSpec("call", "Xi–Putin video call", ("call",)),
         ),
         (s3_article,),
+        source_line="Source: news reports as listed; oath time from AP. Analysis: timeline.",
     )
 
 
