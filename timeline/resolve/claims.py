@@ -17,8 +17,8 @@ from ..extract.tables import Tables
 from ..model import (
     Article,
     Calendar,
-    Claim,
     CalendarShift,
+    Claim,
     Constraint,
     Duration,
     Mention,
@@ -34,7 +34,7 @@ from ..tagger import stated_zones, tense_of
 from ..zones import get_zone
 from .calendar import LocalSpan, Unresolvable, duration_value, interpret, quantity_seconds, to_window
 
-__all__ = ["claims_for_story", "claims_for_article", "candidate_zones", "story_period", "PERIOD_MARGIN_DAYS"]
+__all__ = ["PERIOD_MARGIN_DAYS", "candidate_zones", "claims_for_article", "claims_for_story", "story_period"]
 
 # When the story gives no period, dates without a year or week are looked for this many days
 # either side of what is known (anchors and known publication dates).
