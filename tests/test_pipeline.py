@@ -82,7 +82,8 @@ def test_yesterday_with_unknown_publication_date_is_unresolved(result: timeline.
 def test_summary_states_both_windows_on_every_clock(result: timeline.StoryResult) -> None:
     text = result.summary()
     for piece in ("If every report is right", "If any one report may be wrong", "Beijing", "Moscow", "Washington",
-                  "21:00 UTC Mon 20 Jan (05:00 Tue Beijing, 00:00 Tue Moscow, 16:00 Mon Washington)"):
+                  "21:00 UTC Mon 20 Jan (05:00 Tue Beijing, 00:00 Tue Moscow, 16:00 Mon Washington)",
+                  "Known start (anchor): 2025-01-20T17:00:00Z to 2025-01-20T17:02:00Z"):
         assert piece in text
 
 

@@ -140,6 +140,9 @@ class StoryResult:
             if outcome.conflicts:
                 lines.append(f"- Reports that conflict: {', '.join(outcome.conflicts)}")
             lines.append(f"- Reports with a usable time: {outcome.reports}")
+            lines += [f"- Known {a.side} (anchor): {_iso(a.earliest)} to {_iso(a.latest)}; {a.source}"
+                      for a in story.anchors if a.event == outcome.event]
+            lines += [f"- Note: {note}" for note in outcome.notes]
             lines.append("")
         counts = self.counts()
         lines += ["## Every time expression found", "",
