@@ -106,9 +106,6 @@ def _event_relations(text: str, matcher: EventMatcher, tables: Tables) -> list[M
     return found
 
 
-_DAY_SPECS = (Weekday, Relative, Calendar)
-
-
 def _is_day(mention: Mention) -> bool:
     spec = mention.spec
     if isinstance(spec, Weekday):

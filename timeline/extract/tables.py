@@ -108,19 +108,6 @@ class Tables:
                 return part
         raise KeyError(code)
 
-    def with_vague(self, overrides: Mapping[str, Any], *, source: str = "overrides") -> Tables:
-        """A copy whose vague-quantity bounds are replaced by ``overrides`` (story.toml ``[vague]``)."""
-        merged = dict(self.vague_quantities)
-        for phrase, entry in overrides.items():
-            merged[phrase.lower()] = _vague_entry(phrase, entry, source)
-        return _replace(self, vague_quantities=merged)
-
-
-def _replace(tables: Tables, **changes: Any) -> Tables:
-    from dataclasses import replace
-
-    return replace(tables, **changes)
-
 
 def _fail(source: str, key: str, message: str) -> InputError:
     return InputError(f"{message} (entry {key!r})", file=source)

@@ -278,7 +278,7 @@ def outcomes(story: Story, claims: Sequence[Claim], analyses: Sequence[Analysis]
 
 
 def _claim_outcome(claim: Claim, story: Story, analysis: Analysis | None, options: ReconcileOptions) -> ClaimOutcome:
-    who = f"{quote(claim.mention.text if claim.mention.timex_type else _quote_text(claim))} " \
+    who = f"{quote(claim.mention.text)} " \
           f"({claim.outlet or 'unknown outlet'}, {claim.article})"
     if not claim.readings or analysis is None:
         return ClaimOutcome(claim, "unresolved", f"{who}: {claim.unresolved}", (), None)
@@ -315,10 +315,6 @@ def _claim_outcome(claim: Claim, story: Story, analysis: Analysis | None, option
             reason = (f"{who} is {where} and {' and '.join(bounds) or 'narrows the window'}; "
                       f"the agreed window rests on it ({without})")
     return ClaimOutcome(claim, status, reason, zones, window, narrowing)  # type: ignore[arg-type]
-
-
-def _quote_text(claim: Claim) -> str:
-    return claim.mention.text
 
 
 def _label(story: Story, event: str) -> str:
