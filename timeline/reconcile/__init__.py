@@ -211,13 +211,12 @@ def _fitting_zones(net: Network, members: Sequence[Claim], conflicts: frozenset[
             continue
         if claim.id in conflicts:
             base = net.add(trusted, [claim.id])
-            out[claim.id] = tuple(r.zone for r in claim.readings
-                                  if net.restrict(base, claim.article, r.zone) is not None)
+            out[claim.id] = tuple(r.zone for r in claim.readings if net.fits(base, claim.article, r.zone))
             continue
         for reading in claim.readings:
             key = (claim.article, reading.zone)
             if key not in fits:
-                fits[key] = net.restrict(trusted, claim.article, reading.zone) is not None
+                fits[key] = net.fits(trusted, claim.article, reading.zone)
         out[claim.id] = tuple(r.zone for r in claim.readings if fits[claim.article, r.zone])
     return out
 
@@ -230,8 +229,7 @@ def _claimed(net: Network, claim: Claim, zones: tuple[str, ...]) -> Domain | Non
     readings = [r for r in claim.readings if not zones or r.zone in zones or claim.clock != "article"]
     union: Domain | None = None
     for reading in readings:
-        single = Claim(**{**claim.__dict__, "readings": (reading,), "article": f"{claim.article}#alone"})
-        state = net.alone(single)
+        state = net.alone(reading)
         if state is None:
             continue
         answer = net.domain(state, point)

@@ -24,7 +24,8 @@ def from_minutes(minutes: int) -> datetime:
 class Domain:
     """An immutable union of closed integer intervals."""
 
-    __slots__ = ("spans",)
+    # Domains are hashed over and over as memo keys during propagation: the hash is kept.
+    __slots__ = ("_hash", "spans")
 
     def __init__(self, spans: Iterable[Interval] = ()) -> None:
         merged: list[list[int]] = []
@@ -34,15 +35,19 @@ class Domain:
             else:
                 merged.append([low, high])
         self.spans: tuple[Interval, ...] = tuple((a, b) for a, b in merged)
+        self._hash: int | None = None
 
     def __bool__(self) -> bool:
         return bool(self.spans)
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Domain) and self.spans == other.spans
+        return self is other or (isinstance(other, Domain) and self.spans == other.spans)
 
     def __hash__(self) -> int:
-        return hash(self.spans)
+        found = self._hash
+        if found is None:
+            found = self._hash = hash(self.spans)
+        return found
 
     def __repr__(self) -> str:
         return f"Domain({[(str(from_minutes(a)), str(from_minutes(b))) for a, b in self.spans]})"
@@ -86,10 +91,17 @@ class Domain:
             return self
         if not self.spans:
             return other
+        if len(self.spans) == 1 and len(other.spans) == 1:
+            # Two intervals: one sorted merge, no general normalisation.
+            (a, b), (c, d) = sorted((self.spans[0], other.spans[0]))
+            return _normal(((a, max(b, d)),) if c <= b + 1 else ((a, b), (c, d)))
         return Domain(self.spans + other.spans)
 
     def shift(self, low: int, high: int) -> Domain:
         """{x + d : x in self, low <= d <= high} (Minkowski sum with an interval)."""
+        if len(self.spans) == 1 and low <= high:
+            ((a, b),) = self.spans
+            return _normal(((a + low, b + high),))
         if low > high:
             return Domain((a + low, b + high) for a, b in self.spans)
         merged: list[list[int]] = []
@@ -109,6 +121,7 @@ def _normal(spans: tuple[Interval, ...]) -> Domain:
     """A domain from spans already sorted, disjoint and not adjacent (no checks)."""
     domain = Domain.__new__(Domain)
     domain.spans = spans
+    domain._hash = None
     return domain
 
 

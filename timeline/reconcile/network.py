@@ -25,16 +25,16 @@ from collections import deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ..model import Claim, Constraint, Point
+from ..model import Claim, Constraint, Point, Reading
 from .domains import Domain
 from .solver import (
-    Alternative,
     Compiled,
     CompiledGroup,
+    Contribution,
     State,
     compile_constraint,
-    compile_group,
-    group_claims,
+    contribution,
+    plan,
     round_limit,
 )
 
@@ -56,17 +56,17 @@ class Network:
         self.points = tuple(points)
         self.index = {p: i for i, p in enumerate(self.points)}
         self.fixed: list[Compiled] = [compile_constraint(c, self.index) for c in fixed]
-        self.fixed_points = [_points(c) for c in self.fixed]
+        self.fixed_points = [c.points for c in self.fixed]
         self.limit = round_limit(len(self.points))
         self.claims = {c.id: c for c in claims}
         # Claims in the order divide and conquer splits them: an article's claims together.
         self.order = sorted(self.claims, key=lambda i: (self.claims[i].article, i))
-        self._compiled: dict[int, tuple[Alternative, tuple[Compiled, ...]]] = {}
-        self._claims_compiled: dict[tuple[int, ...], tuple[tuple[Compiled, ...], ...]] = {}
+        self._parts: dict[tuple[str, str | None], Contribution | None] = {}
         self._groups: dict[tuple[str, frozenset[str], str | None], CompiledGroup] = {}
+        self._alone: dict[int, tuple[Reading, CompiledGroup]] = {}
         watchers: dict[int, dict[int | str, None]] = {i: {} for i in range(len(self.points))}
         for number, constraint in enumerate(self.fixed):
-            for number_of_point in _points(constraint):
+            for number_of_point in constraint.points:
                 watchers[number_of_point][number] = None
         for claim in self.claims.values():
             for point in claim.points:
@@ -79,14 +79,31 @@ class Network:
 
     # ------------------------------------------------------------------ building blocks
 
+    def _part(self, claim: Claim, zone: str) -> Contribution | None:
+        """What ``claim`` asks when its article is read on the clock ``zone`` (compiled once)."""
+        on_clock = claim.clock == "article"
+        key = (claim.id, zone if on_clock else None)
+        if key not in self._parts:
+            alternatives = (alt for r in claim.readings if not on_clock or r.zone == zone for alt in r.alternatives)
+            self._parts[key] = contribution(tuple(self._compile(alt) for alt in alternatives))
+        return self._parts[key]
+
+    def _compile(self, alternative: tuple[Constraint, ...]) -> tuple[Compiled, ...]:
+        return tuple(compile_constraint(c, self.index) for c in alternative)
+
     def group(self, article: str, ids: frozenset[str], only_zone: str | None = None) -> CompiledGroup:
+        """The propagator of an article's claims ``ids``: a writer keeps one clock, so it is a
+        disjunction over the article's candidate clocks (``only_zone``: that clock only) of the
+        conjunction of the claims read on it (as :func:`.solver.group_claims` builds it)."""
         key = (article, ids, only_zone)
         found = self._groups.get(key)
         if found is None:
-            chosen = [self.claims[i] for i in ids]
-            restrict = {article: only_zone} if only_zone is not None else None
-            (group,) = group_claims(chosen, only_zone=restrict)
-            found = self._groups[key] = compile_group(group, self.index, self._compiled, self._claims_compiled)
+            members = sorted((self.claims[i] for i in ids), key=lambda c: c.id)
+            zones = sorted({r.zone for c in members if c.clock == "article" for r in c.readings}) or ["*"]
+            if only_zone is not None:
+                zones = [z for z in zones if z == only_zone]
+            found = self._groups[key] = CompiledGroup(
+                zones, [plan(self._part(c, zone) for c in members) for zone in zones])
         return found
 
     def _propagate(self, state: NetState, queue: list[int | str]) -> bool:
@@ -143,21 +160,33 @@ class Network:
             queue.append(article)
         return new if self._propagate(new, queue) else None
 
-    def restrict(self, state: NetState | None, article: str, zone: str) -> NetState | None:
-        """``state`` with ``article`` read on the one clock ``zone``."""
-        if state is None or article not in state.included:
-            return state
-        new = NetState(dict(state.domains), dict(state.active), dict(state.included))
+    def fits(self, state: NetState | None, article: str, zone: str) -> bool:
+        """Whether ``state`` still holds with ``article`` read on the one clock ``zone``."""
+        if state is None:
+            return False
+        if article not in state.included:
+            return True
+        domains = state.domains
+        group = state.active[article]
+        on_clock = group.on_clock(zone, domains)
+        if on_clock is None:
+            return False
+        if all(domains[p] == d for p, d in zip(group.points, on_clock, strict=True)):
+            return True  # that clock alone already gives the fixpoint: nothing else is woken
+        new = NetState(dict(domains), dict(state.active), dict(state.included))
         new.active[article] = self.group(article, state.included[article], zone)
-        return new if self._propagate(new, [article]) else None
+        return self._propagate(new, [article])
 
-    def alone(self, claim: Claim) -> NetState | None:
-        """The fixpoint of the fixed constraints and ``claim``, a claim of its own article."""
+    def alone(self, reading: Reading) -> NetState | None:
+        """The fixpoint of the fixed constraints and one reading of a claim (as if it were its
+        own article's only claim)."""
         if self.root is None:
             return None
-        (group,) = group_claims([claim])
-        compiled = compile_group(group, self.index, self._compiled, self._claims_compiled)
-        new = NetState(dict(self.root.domains), {"#alone": compiled}, {})
+        group = self._alone.get(id(reading))
+        if group is None or group[0] is not reading:
+            steps = plan([contribution(tuple(self._compile(alt) for alt in reading.alternatives))])
+            group = self._alone[id(reading)] = (reading, CompiledGroup(["*"], [steps]))
+        new = NetState(dict(self.root.domains), {"#alone": group[1]}, {})
         return new if self._propagate(new, ["#alone"]) else None
 
     def domain(self, state: NetState, point: Point) -> Domain:
@@ -236,10 +265,3 @@ class Network:
                 out.setdefault(removed | {first}, state)
         return out
 
-
-def _points(constraint: Compiled) -> tuple[int, ...]:
-    from .solver import _Within
-
-    if isinstance(constraint, _Within):
-        return (constraint.point,)
-    return (constraint.origin, constraint.target)

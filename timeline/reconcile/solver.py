@@ -94,12 +94,19 @@ class Problem:
 # --------------------------------------------------------------------------- compiled constraints
 
 
-class _Within:
-    __slots__ = ("point", "window")
+# Steps say whether running one twice in a row can narrow more. Intersecting with a window
+# cannot; nor can an offset (what survives of one side has a partner in what survives of the
+# other). A calendar relation can (its image of a domain too wide to enumerate is coarse), and
+# so can a disjunction over several points.
 
-    def __init__(self, point: int, low: int, high: int) -> None:
-        self.point = point
-        self.window = Domain([(low, high)])
+
+class _Within:
+    __slots__ = ("point", "points", "window")
+    idempotent = True
+
+    def __init__(self, point: int, window: Domain) -> None:
+        self.point, self.window = point, window
+        self.points: tuple[int, ...] = (point,)
 
     def apply(self, domains: State) -> bool:
         narrowed = domains[self.point].intersect(self.window)
@@ -108,10 +115,12 @@ class _Within:
 
 
 class _Offset:
-    __slots__ = ("high", "low", "origin", "target")
+    __slots__ = ("high", "low", "origin", "points", "target")
+    idempotent = True
 
     def __init__(self, origin: int, target: int, low: int, high: int) -> None:
         self.origin, self.target, self.low, self.high = origin, target, low, high
+        self.points: tuple[int, ...] = (origin, target)
 
     def apply(self, domains: State) -> bool:
         origin, target = domains[self.origin], domains[self.target]
@@ -123,10 +132,12 @@ class _Offset:
 
 
 class _Calendar:
-    __slots__ = ("high", "low", "origin", "target", "zone")
+    __slots__ = ("high", "low", "origin", "points", "target", "zone")
+    idempotent = False
 
     def __init__(self, origin: int, target: int, zone: str, low: int, high: int) -> None:
         self.origin, self.target, self.zone, self.low, self.high = origin, target, zone, low, high
+        self.points: tuple[int, ...] = (origin, target)
 
     def apply(self, domains: State) -> bool:
         origin, target = domains[self.origin], domains[self.target]
@@ -143,7 +154,8 @@ Compiled = _Within | _Offset | _Calendar
 def compile_constraint(constraint: Constraint, index: Mapping[Point, int]) -> Compiled:
     """The constraint over numbered points, in whole minutes (durations rounded outwards)."""
     if isinstance(constraint, Within):
-        return _Within(index[constraint.point], to_minutes(constraint.earliest), to_minutes(constraint.latest))
+        window = Domain([(to_minutes(constraint.earliest), to_minutes(constraint.latest))])
+        return _Within(index[constraint.point], window)
     origin, target = index[constraint.origin], index[constraint.target]
     if isinstance(constraint, Offset):
         low = int(constraint.low // timedelta(minutes=1))
@@ -152,27 +164,88 @@ def compile_constraint(constraint: Constraint, index: Mapping[Point, int]) -> Co
     return _Calendar(origin, target, constraint.zone, constraint.low, constraint.high)
 
 
-def _touched(alternatives: Iterable[tuple[Compiled, ...]]) -> tuple[int, ...]:
-    found: dict[int, None] = {}
-    for alternative in alternatives:
-        for c in alternative:
-            if isinstance(c, _Within):
-                found[c.point] = None
-            else:
-                found[c.origin] = None
-                found[c.target] = None
-    return tuple(found)
+def _touched(steps: Iterable[Compiled | _Disjunction]) -> tuple[int, ...]:
+    return tuple(dict.fromkeys(p for step in steps for p in step.points))
+
+
+class _Disjunction:
+    """A claim with several alternatives: the union of what each alternative leaves."""
+
+    __slots__ = ("alternatives", "points")
+    idempotent = False
+
+    def __init__(self, alternatives: tuple[tuple[Compiled, ...], ...]) -> None:
+        self.alternatives = alternatives
+        self.points = _touched(c for alternative in alternatives for c in alternative)
+
+    def apply(self, domains: State) -> bool:
+        alternatives, points = self.alternatives, self.points
+        inputs = tuple([domains[p] for p in points])
+        # Shared by every group holding the claim (compiled alternatives are shared: see
+        # compile_group), so the same question asked from another group is answered once.
+        key = (id(alternatives), inputs)
+        hit = _CLAIM_MEMO.get(key)
+        if hit is None or hit[0] is not alternatives:
+            hit = _CLAIM_MEMO[key] = (alternatives, _claim_union(alternatives, points, inputs))
+            if len(_CLAIM_MEMO) > _CLAIM_MEMO_LIMIT:
+                _CLAIM_MEMO.clear()
+        union = hit[1]
+        if union is None:
+            return False
+        for point, narrowed in zip(points, union, strict=True):
+            domains[point] = narrowed
+        return True
+
+
+Step = Compiled | _Disjunction
+# What one claim asks on one clock: windows on single points, and the other steps.
+Contribution = tuple[tuple[tuple[int, Domain], ...], tuple[Step, ...]]
+
+
+def contribution(alternatives: tuple[tuple[Compiled, ...], ...]) -> Contribution | None:
+    """The steps that enforce one claim (a disjunction of ``alternatives``); None: no alternative.
+
+    A claim with one alternative is its constraints, and a claim whose alternatives only bound
+    one point ("on Tuesday" in either week) is one window, the union of theirs. Windows are
+    kept apart so that a group can intersect those of all its claims on a point (see :func:`plan`)."""
+    if not alternatives:
+        return None
+    if len(alternatives) == 1:
+        (alternative,) = alternatives
+        return (tuple((c.point, c.window) for c in alternative if isinstance(c, _Within)),
+                tuple(c for c in alternative if not isinstance(c, _Within)))
+    windows = [a[0] for a in alternatives if len(a) == 1 and isinstance(a[0], _Within)]
+    if len(windows) == len(alternatives) and len({w.point for w in windows}) == 1:
+        return ((windows[0].point, Domain([span for w in windows for span in w.window.spans])),), ()
+    return (), (_Disjunction(alternatives),)
+
+
+def plan(contributions: Iterable[Contribution | None]) -> tuple[Step, ...] | None:
+    """The steps that enforce every claim of a clock, or None when one has no alternative there.
+
+    Propagating them reaches the same fixpoint as propagating the claims one by one (the
+    fixpoint does not depend on order or grouping), more cheaply: one window per point first."""
+    windows: dict[int, Domain] = {}
+    others: list[Step] = []
+    for part in contributions:
+        if part is None:
+            return None
+        for point, window in part[0]:
+            windows[point] = windows[point].intersect(window) if point in windows else window
+        others.extend(part[1])
+    return (*(_Within(point, window) for point, window in windows.items()), *others)
 
 
 class CompiledGroup:
-    """A :class:`Group` over numbered points: per clock, per claim, its alternatives and the
-    points they name."""
+    """A :class:`Group` over numbered points: per clock (``zones``), the steps that enforce its
+    claims (None: a clock on which some claim has no reading), and the points they name."""
 
-    __slots__ = ("memo", "options", "points")
+    __slots__ = ("memo", "options", "points", "zones")
 
-    def __init__(self, options: Sequence[Sequence[tuple[tuple[Compiled, ...], ...]]]) -> None:
-        self.options = tuple(tuple((alts, _touched(alts)) for alts in claims) for claims in options)
-        self.points = _touched(alt for claims in options for alts in claims for alt in alts)
+    def __init__(self, zones: Sequence[str], options: Sequence[tuple[Step, ...] | None]) -> None:
+        self.zones = tuple(zones)
+        self.options = tuple(options)
+        self.points = _touched(step for steps in self.options if steps for step in steps)
         # The group is a function of its points' domains: remember its answers.
         self.memo: dict[tuple[Domain, ...], tuple[Domain, ...] | None] = {}
 
@@ -192,15 +265,27 @@ class CompiledGroup:
             domains[point] = domain
         return True
 
+    def on_clock(self, zone: str, domains: State) -> tuple[Domain, ...] | None:
+        """What the clock ``zone`` alone leaves of the group's points (None: nothing)."""
+        if zone not in self.zones:
+            return None
+        steps = self.options[self.zones.index(zone)]
+        local = {p: domains[p] for p in self.points}
+        if steps is None or not _conjunction(steps, local):
+            return None
+        return tuple(local[p] for p in self.points)
+
     def _apply(self, key: tuple[Domain, ...]) -> tuple[Domain, ...] | None:
         # Only the points the group's constraints name can change: unions and intersections are
         # taken over those alone (every other point is the same in every option).
         points = self.points
         domains = dict(zip(points, key, strict=True))
         union: State | None = None
-        for claims in self.options:
+        for steps in self.options:
+            if steps is None:
+                continue
             local = dict(domains)
-            if not _conjunction(claims, local):
+            if not _conjunction(steps, local):
                 continue
             union = local if union is None else {p: union[p].union(local[p]) for p in points}
         if union is None:
@@ -218,13 +303,9 @@ _MEMO_LIMIT = 4096
 
 
 def compile_group(group: Group, index: Mapping[Point, int],
-                  cache: dict[int, tuple[Alternative, tuple[Compiled, ...]]] | None = None,
-                  claims_cache: dict[tuple[int, ...], tuple[tuple[Compiled, ...], ...]] | None = None,
-                  ) -> CompiledGroup:
-    """Compile ``group``; the caches (keyed by the alternatives' identities) save recompiling and
-    let groups share a claim's compiled alternatives (and so what is remembered about them)."""
+                  cache: dict[int, tuple[Alternative, tuple[Compiled, ...]]] | None = None) -> CompiledGroup:
+    """Compile ``group``; the cache (keyed by the alternatives' identities) saves recompiling."""
     cache = {} if cache is None else cache
-    claims_cache = {} if claims_cache is None else claims_cache
 
     def one(alternative: Alternative) -> tuple[Compiled, ...]:
         hit = cache.get(id(alternative))
@@ -233,37 +314,44 @@ def compile_group(group: Group, index: Mapping[Point, int],
             cache[id(alternative)] = hit
         return hit[1]
 
-    def claim(alternatives: tuple[Alternative, ...]) -> tuple[tuple[Compiled, ...], ...]:
-        key = tuple(id(alt) for alt in alternatives)
-        found = claims_cache.get(key)
-        if found is None:
-            found = claims_cache[key] = tuple(one(alt) for alt in alternatives)
-        return found
-
-    return CompiledGroup([[claim(alternatives) for alternatives in claims] for _, claims in group.options])
+    return CompiledGroup([zone for zone, _ in group.options],
+                         [plan(contribution(tuple(one(alt) for alt in alternatives)) for alternatives in claims)
+                          for _, claims in group.options])
 
 
-def _conjunction(claims: Sequence[tuple[tuple[tuple[Compiled, ...], ...], tuple[int, ...]]],
-                 domains: State) -> bool:
-    memo = _CLAIM_MEMO
+def _conjunction(steps: Sequence[Step], domains: State) -> bool:
+    """Narrow ``domains`` by all ``steps`` to their common fixpoint, in place; False: empty.
+
+    Round robin, but a step is not run again while none of its points has changed since it
+    ran (for a :class:`_Disjunction`, changed by another step: it may narrow its own output)."""
+    if len(steps) == 1 and steps[0].idempotent:
+        return steps[0].apply(domains)
+    tick = 0
+    changed_at: dict[int, int] = {}  # point -> tick of the step that last changed it
+    ran_at = [0] * len(steps)
     for _ in range(MAX_ROUNDS):
-        changed = False
-        for alternatives, touched in claims:
-            inputs = tuple([domains[p] for p in touched])
-            key = (id(alternatives), inputs)
-            hit = memo.get(key)
-            if hit is None or hit[0] is not alternatives:
-                hit = memo[key] = (alternatives, _claim_union(alternatives, touched, inputs))
-                if len(memo) > _CLAIM_MEMO_LIMIT:
-                    memo.clear()
-            union = hit[1]
-            if union is None:
+        progress = False
+        for number, step in enumerate(steps):
+            points = step.points
+            last = ran_at[number]
+            if last:
+                # An idempotent step need not see its own changes again.
+                if step.idempotent:
+                    if all(changed_at.get(p, 0) <= last for p in points):
+                        continue
+                elif all(changed_at.get(p, 0) < last for p in points):
+                    continue
+            tick += 1
+            ran_at[number] = tick
+            before = [domains[p] for p in points]
+            if not step.apply(domains):
                 return False
-            for point, before, narrowed in zip(touched, inputs, union, strict=True):
-                if narrowed is not before and narrowed != before:
-                    domains[point] = narrowed
-                    changed = True
-        if not changed:
+            for point, old in zip(points, before, strict=True):
+                new = domains[point]
+                if new is not old and new != old:
+                    changed_at[point] = tick
+                    progress = True
+        if not progress:
             return True
     return False
 
