@@ -6,17 +6,15 @@ by :func:`select` (longest first, then the rule listed first), which does not de
 order matches were found in.
 
 Scanning is indexed by heads: every rule names the words its matches must contain (month
-names, digits, unit words, ...). Those are found with a few case-sensitive literal searches,
-which the regex engine runs at memchr-like speed, and a rule's pattern is tried only at a
-head and at the starts of the few words before it. A text without heads costs one pass per
-head class; a text full of them costs a bounded amount per head. Patterns avoid nested
+names, digits, unit words, ...). Those are found in one pass over the lower-cased text, and a
+rule's pattern is tried only at a head and at the starts of the few words before it. A text
+without heads costs that one pass; a text full of them costs a bounded amount per head. Patterns avoid nested
 quantifiers and unbounded look-arounds, so time grows linearly with text length, also on
 adversarial input (long runs of digits or month names).
 """
 
 from __future__ import annotations
 
-import heapq
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -71,7 +69,7 @@ def alt(words: Iterable[str]) -> str:
     return "(?:" + "|".join(re.escape(w).replace(r"\ ", S) for w in unique) + ")"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Rule:
     """A pattern, the head words every match contains, and how many words may precede the head.
 
@@ -171,25 +169,41 @@ class Grammar:
                      | {"ago", "q1", "q2", "q3", "q4", "ad"})
         for words in self.word_heads.values():
             all_words |= words
+        if any(not word[:1].isalpha() for word in all_words):
+            raise ValueError("head words must start with a letter: a digit run is the DIGITS head")
         self.head_pattern = re.compile("(?:" + _trie(sorted(all_words)) + r")(?![a-z0-9_])")
+        # Heads are found in one pass over the lower-cased text: a word head or a number of up to
+        # four digits (not the tail of "30,441", "1.5" or "A330"), each after a non-word character
+        # (or at the start). Consuming that character lets the engine skip ahead to the few
+        # non-word characters instead of trying every letter of every word.
+        heads = rf"(?:({self.head_pattern.pattern})|\d{{1,4}}(?!\d))"
+        self._head_at_start = re.compile(heads)
+        self._head_after = re.compile(rf"[^\w](?:({self.head_pattern.pattern})|(?<![.,])\d{{1,4}}(?!\d))")
         self.rules = self._rules()
-        # The gates of the rules a head word serves, in one pattern of optional look-aheads: one
-        # match per head says which pass.
-        self._by_head: dict[str, list[Rule]] = {}
+        # The rule a match came from, by its compiled pattern: builders name their mentions with it.
+        self._rule_names: dict[re.Pattern[str], str] = {}
+        for rule in self.rules:
+            if self._rule_names.setdefault(rule.pattern, rule.name) != rule.name:
+                raise ValueError(f"rules {self._rule_names[rule.pattern]} and {rule.name} have the same pattern")
+        # For each head word: the gates of the rules it serves, in one pattern of optional
+        # look-aheads (one match per head says which pass), whether every rule has a gate (then
+        # a head no gate passes is skipped at once), and its rules with their gate's group number.
+        by_head: dict[str, list[Rule]] = {}
         for rule in self.rules:
             for word in rule.heads:
-                self._by_head.setdefault(word, []).append(rule)
-        self._gate_sets: dict[str, re.Pattern[str] | None] = {}
+                by_head.setdefault(word, []).append(rule)
         gate_sets: dict[tuple[str, ...], re.Pattern[str] | None] = {}
-        for word, served in self._by_head.items():
-            names = tuple(r.name for r in served if r.gate is not None)
+        self._plans: dict[str, tuple[re.Pattern[str] | None, bool, tuple[tuple[Rule, int], ...]]] = {}
+        for word, served in by_head.items():
+            gated = [r for r in served if r.gate is not None]
+            names = tuple(r.name for r in gated)
             if names not in gate_sets:
-                gates = [r for r in served if r.gate is not None]
                 gate_sets[names] = re.compile("".join(
-                    f"(?=(?P<{r.name}>{r.gate.pattern}))?" for r in gates), re.IGNORECASE) if gates else None  # type: ignore[union-attr]
-            self._gate_sets[word] = gate_sets[names]
-        # Head words whose every rule has a gate: when no gate passes, the head is skipped at once.
-        self._all_gated = frozenset(w for w, served in self._by_head.items() if all(r.gate for r in served))
+                    f"(?=(?P<{r.name}>{r.gate.pattern}))?" for r in gated), re.IGNORECASE) if gated else None  # type: ignore[union-attr]
+            gate_set = gate_sets[names]
+            steps = tuple((r, gate_set.groupindex[r.name] if gate_set is not None and r.gate is not None else 0)
+                          for r in served)
+            self._plans[word] = (gate_set, len(gated) == len(served), steps)
 
     # ------------------------------------------------------------------ helpers
 
@@ -535,7 +549,7 @@ class Grammar:
         if stripped[-1:] == "." and _WORD_DOT_END.search(stripped) and not self._month_end.search(stripped):
             stripped = stripped[:-1]
         end -= len(text) - len(stripped)
-        return Mention(stripped, start, end, "", spec, timex)  # type: ignore[arg-type]
+        return Mention(stripped, start, end, self._rule_names[match.re], spec, timex)  # type: ignore[arg-type]
 
     def _iso_date(self, mt: re.Match[str]) -> Mention | None:
         hour = mt["hour24"]
@@ -1105,12 +1119,13 @@ class Grammar:
         lower = text.lower()
         return lower if len(lower) == len(text) else text.translate(_ASCII_LOWER)
 
-    def _heads(self, text: str, lower: str) -> Iterator[tuple[int, str]]:
+    def _heads(self, lower: str) -> Iterator[tuple[int, str]]:
         """Every head in text order: (offset, lower-case head word), digit runs as ``DIGITS``."""
-        words = ((m.start(), m.group()) for m in self.head_pattern.finditer(lower)
-                 if not m.start() or not (lower[m.start() - 1].isalnum() or lower[m.start() - 1] == "_"))
-        numbers = ((m.start(), DIGITS) for m in _DIGITS.finditer(text))
-        return heapq.merge(words, numbers)
+        first = self._head_at_start.match(lower)
+        if first is not None:
+            yield 0, first.group(1) or DIGITS
+        for found in self._head_after.finditer(lower):
+            yield found.start() + 1, found.group(1) or DIGITS
 
     def candidates(self, text: str) -> Iterator[tuple[int, Mention]]:
         """Every mention any rule accepts, with the rule's priority (overlaps are left to :func:`select`).
@@ -1120,34 +1135,34 @@ class Grammar:
         lower = self._lower(text)
         priority = self.priority
         fallback = len(self.rules) - 1
+        plans = self._plans
+        # (rule, start, end) of the matches built so far. A match counts only if it ends after
+        # the head, and heads only move forward: keys ending at or before the head are dropped
+        # now and then, so the set stays small on long texts full of dates.
         seen: set[tuple[str, int, int]] = set()
-        by_head = self._by_head
-        gate_sets = self._gate_sets
-        all_gated = self._all_gated
-        for head, word in self._heads(text, lower):
-            rules = by_head.get(word)
-            if not rules:
+        prune_at = _SEEN_PRUNE
+        for head, word in self._heads(lower):
+            plan = plans.get(word)
+            if plan is None:
                 continue
-            gate_pattern = gate_sets[word]
+            gate_pattern, all_gated, steps = plan
             gates = gate_pattern.match(text, head) if gate_pattern is not None else None
-            if word in all_gated and (gates is None or gates.lastindex is None):
+            if all_gated and (gates is None or gates.lastindex is None):
                 continue
-            tokens: list[tuple[int, str]] | None = None
-            for rule in rules:
-                if rule.gate is not None and (gates is None or gates[rule.name] is None):
+            if len(seen) > prune_at:
+                seen = {key for key in seen if key[2] > head}
+                prune_at = 2 * len(seen) + _SEEN_PRUNE
+            tokens: list[tuple[int, str, str | None]] | None = None
+            for rule, gate_group in steps:
+                if gate_group and (gates is None or gates.start(gate_group) < 0):
                     continue
                 if rule.before is not None and rule.before.search(text, max(0, head - 24), head) is None:
                     continue
                 if rule.reach:
                     if tokens is None:
-                        lo = max(0, head - _REACH_CHARS)
-                        line = lower.rfind("\n", lo, head)
-                        lo = line + 1 if line >= 0 else lo
-                        tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(lower, lo, head)]
+                        tokens = _tokens_before(lower, head)
                     lead = rule.lead
-                    tries = [start for start, token in tokens[-rule.reach:]
-                             if token in lead or (token[0].isdigit() and DIGITS in lead)
-                             or (token[0] in "'’" and APOSTROPHE in lead)]
+                    tries = [start for start, token, kind in tokens[-rule.reach:] if token in lead or kind in lead]
                     tries.append(head)
                 else:
                     tries = [head]
@@ -1164,14 +1179,26 @@ class Grammar:
                         continue
                     for mention in built if isinstance(built, list) else (built,):
                         if mention.end > mention.start:
-                            named = mention if mention.rule else Mention(
-                                mention.text, mention.start, mention.end, rule.name, mention.spec, mention.timex_type)
-                            yield priority.get(named.rule, fallback), named
+                            yield priority.get(mention.rule, fallback), mention
                     break
 
 
-# A number that can head a date: up to four digits, not the tail of "30,441", "1.5" or "A330".
-_DIGITS = re.compile(r"\d(?<![\w.,]\d)\d{0,3}(?!\d)")  # a digit first: the engine skips to digits
+# Past this many remembered matches, the ones the scan has left behind are forgotten.
+_SEEN_PRUNE = 256
+
+
+def _tokens_before(lower: str, head: int) -> list[tuple[int, str, str | None]]:
+    """The words before ``head`` on its line, within reach: (start, word, DIGITS/APOSTROPHE/None).
+
+    The kind says whether the word is a number or starts with an apostrophe ('82), which rules
+    name as a class among their lead words.
+    """
+    lo = max(0, head - _REACH_CHARS)
+    line = lower.rfind("\n", lo, head)
+    if line >= 0:
+        lo = line + 1
+    return [(found.start(), token, DIGITS if token[0].isdigit() else APOSTROPHE if token[0] in "'’" else None)
+            for found in _TOKEN.finditer(lower, lo, head) for token in (found.group(),)]
 
 
 def _named(mention: Mention | None, rule: str) -> Mention | None:
