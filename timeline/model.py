@@ -145,7 +145,7 @@ class Story:
 # UNDEF-REF values, as data).
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quantity:
     """An amount of time: ``low``..``high`` units; vague words ("hours") get bounds from a table."""
 
@@ -158,7 +158,7 @@ class Quantity:
     mod: str | None = None  # TIMEX3 mod of an approximator: APPROX, MORE_THAN, ...
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Calendar:
     """A (partly) absolute date or time: "January 20, 2025", "2025", "noon ET", "the 1990s"."""
 
@@ -184,7 +184,7 @@ class Calendar:
     two_digit: bool = False  # "'82", "the '70s": the century is left to the context
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Relative:
     """Counted from the reference date: "yesterday" (day, -1), "last week", "this year", "tonight"."""
 
@@ -198,7 +198,7 @@ class Relative:
     approximate: bool = False  # "a few days ago"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Weekday:
     """A weekday name (0 = Monday); which week it falls in is decided by the resolver."""
 
@@ -210,7 +210,7 @@ class Weekday:
     zone: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Duration:
     """An amount of time: "the 1.5-hour call", "three days", "hours"."""
 
@@ -218,7 +218,7 @@ class Duration:
     modifier: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Relation:
     """A time given relative to another event: "hours after the inauguration", "as Trump began".
 
@@ -236,14 +236,14 @@ class Relation:
     quote_start: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reference:
     """A deictic reference without a date: "now" (PRESENT_REF), "recently" (PAST_REF)."""
 
     ref: Literal["PRESENT_REF", "PAST_REF", "FUTURE_REF"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Recurrence:
     """A set of times: "every week", "daily", "15 a year"."""
 
@@ -255,7 +255,7 @@ class Recurrence:
 Spec = Calendar | Relative | Weekday | Duration | Relation | Reference | Recurrence
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """One time expression as found: text, offsets, the rule that found it, and what it says.
 

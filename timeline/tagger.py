@@ -18,7 +18,7 @@ from __future__ import annotations
 import calendar as _cal
 import functools
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
@@ -41,7 +41,7 @@ from .zones import get_zone, zone_key
 __all__ = ["Timex", "looks_narrative", "parse_reference_date", "stated_zones", "tag", "tense_of"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Timex:
     """One time expression: TIMEX3 type and value, span, and the window it stands for.
 
@@ -69,9 +69,13 @@ class Timex:
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
-        for key, value in self.__dict__.items():
+        for key in _TIMEX_FIELDS:  # a slotted class has no __dict__
+            value = getattr(self, key)
             out[key] = value.isoformat() if isinstance(value, datetime) else value
         return out
+
+
+_TIMEX_FIELDS = tuple(f.name for f in fields(Timex))
 
 
 def parse_reference_date(published: date | datetime | str | None) -> date | None:
@@ -164,7 +168,7 @@ def looks_narrative(mentions: list[Mention], reference: date | None) -> bool:
 # ---------------------------------------------------------------------------- anchors
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Point:
     """The time last spoken of: a year, perhaps a month and day, and where the text said it."""
 

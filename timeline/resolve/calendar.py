@@ -72,7 +72,7 @@ def easter_sunday(year: int) -> date:
     return date(year, month, day + 1)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LocalSpan:
     """A half-open span ``[start, end)`` of wall-clock time on one clock (naive values:
     readings of a clock, not instants), its grain and its TIMEX3 value."""
