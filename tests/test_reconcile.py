@@ -36,6 +36,7 @@ from helpers import (
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from timeline.errors import TimelineWarning
 from timeline.extract import EventMatcher, extract
 from timeline.model import (
     STATUSES,
@@ -664,3 +665,35 @@ def test_fast_path_does_not_depend_on_the_order_of_a_mid_size_story() -> None:
     events2, outcomes2 = reconcile(replace(s, events=tuple(reversed(s.events))), shuffled)
     assert sorted(events, key=lambda e: e.event) == sorted(events2, key=lambda e: e.event)
     assert by_id(outcomes_) == by_id(outcomes2)
+
+
+def test_solving_parts_in_several_processes_gives_the_same_answer() -> None:
+    # Forced to two processes even for a small story; where fork is unavailable it runs in one.
+    s, claims = _mid_size()
+    assert reconcile(s, claims, options=ReconcileOptions(workers=2)) == \
+        reconcile(s, claims, options=ReconcileOptions(workers=1))
+
+
+def test_a_small_story_is_solved_in_this_process() -> None:
+    from timeline.reconcile.parallel import MIN_CLAIMS, workers_for
+
+    assert workers_for(None, [MIN_CLAIMS // 4, MIN_CLAIMS // 4]) == 1
+    assert workers_for(None, [MIN_CLAIMS * 2]) == 1  # one part: nothing to share out
+    assert workers_for(1, [MIN_CLAIMS, MIN_CLAIMS]) == 1
+    with pytest.raises(ValueError, match="workers=0"):
+        workers_for(0, [10])
+
+
+def test_a_failed_process_falls_back_to_this_one_with_a_warning() -> None:
+    from timeline.reconcile import parallel
+
+    if parallel.workers_for(2, [1, 1]) < 2:
+        pytest.skip("this platform cannot fork worker processes")
+    with pytest.warns(TimelineWarning, match="solving it in this process instead"):
+        assert parallel.solve_parts(_exit_in_worker, None, [1, 2], [1, 1], 2) is None
+
+
+def _exit_in_worker(shared: object, part: int) -> int:
+    import os
+
+    os._exit(3)  # a worker killed from outside (out of memory, say)

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from ..model import Claim, ClaimOutcome, Constraint, EventOutcome, EventSpec, Offset, Point, Story, Window, Within
+from . import parallel
 from .domains import Domain, from_minutes, to_minutes
 from .explain import clock_names, on_clocks, quote
 from .network import NetState, Network
@@ -52,6 +53,10 @@ class ReconcileOptions:
     pivotal_minutes: int = 15  # setting a report aside must widen the agreed window this much
     max_conflict_size: int = 2  # look for smallest conflicting sets up to this size ...
     max_wrong: int = 3  # ... and, for the robust window's fallback, up to this many wrong reports
+    # Processes that solve the story's independent parts side by side: None decides (more than
+    # one only for a large story with several parts, on Linux, from a process without threads);
+    # 1 solves in this process. The answer is the same either way.
+    workers: int | None = None
 
 
 Domains = dict[Point, Domain]
@@ -133,8 +138,20 @@ def _points(events: Sequence[str]) -> tuple[Point, ...]:
 def analyse(story: Story, claims: Sequence[Claim], options: ReconcileOptions | None = None) -> list[Analysis]:
     """Solve every component of the story (claims with readings only)."""
     options = options or ReconcileOptions()
-    resolved = [c for c in claims if c.readings]
-    return [_analyse(story, events, members, options) for events, members in components(story, resolved)]
+    parts = components(story, [c for c in claims if c.readings])
+    sizes = [len(members) for _, members in parts]
+    workers = parallel.workers_for(options.workers, sizes)
+    if workers > 1:
+        found = parallel.solve_parts(_analyse_part, (story, options), parts, sizes, workers)
+        if found is not None:
+            return found
+    return [_analyse(story, events, members, options) for events, members in parts]
+
+
+def _analyse_part(shared: tuple[Story, ReconcileOptions],
+                  part: tuple[tuple[str, ...], tuple[Claim, ...]]) -> Analysis:
+    story, options = shared
+    return _analyse(story, *part, options)
 
 
 def _union(answers: Sequence[Domains]) -> Domains | None:

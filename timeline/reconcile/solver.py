@@ -424,11 +424,27 @@ def _calendar_image(domain: Domain, zone_name: str, low: int, high: int, forward
     if image is None:
         if len(_IMAGES) >= _IMAGE_CACHE_LIMIT:
             _IMAGES.clear()
-        image = _IMAGES[key] = _image(domain, get_zone(zone_name), low, high, forward)
+        image = _IMAGES[key] = _image(domain, zone_name, low, high, forward)
     return image
 
 
-def _image(domain: Domain, zone: tzinfo, low: int, high: int, forward: bool) -> Domain:
+_DAYS: dict[tuple[date, str], tuple[int, int]] = {}
+
+
+def _day_minutes(day: date, zone_name: str) -> tuple[int, int]:
+    """The first and last minute of a local day (DST days are 23 or 25 hours long)."""
+    key = (day, zone_name)
+    found = _DAYS.get(key)
+    if found is None:
+        if len(_DAYS) >= _IMAGE_CACHE_LIMIT:
+            _DAYS.clear()
+        begin, finish = local_day_bounds(day, get_zone(zone_name))
+        found = _DAYS[key] = (to_minutes(begin), to_minutes(finish) - 1)
+    return found
+
+
+def _image(domain: Domain, zone_name: str, low: int, high: int, forward: bool) -> Domain:
+    zone = get_zone(zone_name)
     first = _local_date(domain.low, zone)
     last = _local_date(domain.high, zone)
     if (last - first).days > CALENDAR_SPAN_LIMIT_DAYS:
@@ -440,9 +456,8 @@ def _image(domain: Domain, zone: tzinfo, low: int, high: int, forward: bool) -> 
         day = _local_date(start, zone)
         stop = _local_date(end, zone)
         while day <= stop:
-            begin, _ = local_day_bounds(day + timedelta(days=low), zone)
-            _, finish = local_day_bounds(day + timedelta(days=high), zone)
-            spans.append((to_minutes(begin), to_minutes(finish) - 1))
+            spans.append((_day_minutes(day + timedelta(days=low), zone_name)[0],
+                          _day_minutes(day + timedelta(days=high), zone_name)[1]))
             day += timedelta(days=1)
     return Domain(spans)
 
