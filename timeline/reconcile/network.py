@@ -63,7 +63,8 @@ class Network:
         self.order = sorted(self.claims, key=lambda i: (self.claims[i].article, i))
         self._parts: dict[tuple[str, str | None], Contribution | None] = {}
         self._groups: dict[tuple[str, frozenset[str], str | None], CompiledGroup] = {}
-        self._alone: dict[int, tuple[Reading, CompiledGroup]] = {}
+        # Per set of alternatives (by value: many reports say the same "Tuesday"), its fixpoint alone.
+        self._alone: dict[tuple[tuple[Constraint, ...], ...], NetState | None] = {}
         watchers: dict[int, dict[int | str, None]] = {i: {} for i in range(len(self.points))}
         for number, constraint in enumerate(self.fixed):
             for number_of_point in constraint.points:
@@ -182,12 +183,12 @@ class Network:
         own article's only claim)."""
         if self.root is None:
             return None
-        group = self._alone.get(id(reading))
-        if group is None or group[0] is not reading:
-            steps = plan([contribution(tuple(self._compile(alt) for alt in reading.alternatives))])
-            group = self._alone[id(reading)] = (reading, CompiledGroup(["*"], [steps]))
-        new = NetState(dict(self.root.domains), {"#alone": group[1]}, {})
-        return new if self._propagate(new, ["#alone"]) else None
+        key = reading.alternatives
+        if key not in self._alone:
+            steps = plan([contribution(tuple(self._compile(alt) for alt in key))])
+            new = NetState(dict(self.root.domains), {"#alone": CompiledGroup(["*"], [steps])}, {})
+            self._alone[key] = new if self._propagate(new, ["#alone"]) else None
+        return self._alone[key]
 
     def domain(self, state: NetState, point: Point) -> Domain:
         return state.domains[self.index[point]]

@@ -240,14 +240,17 @@ class CompiledGroup:
     """A :class:`Group` over numbered points: per clock (``zones``), the steps that enforce its
     claims (None: a clock on which some claim has no reading), and the points they name."""
 
-    __slots__ = ("memo", "options", "points", "zones")
+    __slots__ = ("at_rest", "memo", "options", "points", "zones")
 
     def __init__(self, zones: Sequence[str], options: Sequence[tuple[Step, ...] | None]) -> None:
         self.zones = tuple(zones)
         self.options = tuple(options)
         self.points = _touched(step for steps in self.options if steps for step in steps)
-        # The group is a function of its points' domains: remember its answers.
+        # The group is a function of its points' domains: remember its answers ...
         self.memo: dict[tuple[Domain, ...], tuple[Domain, ...] | None] = {}
+        # ... and, where it narrowed nothing (as at a fixpoint), what each clock left: "which
+        # clocks fit" asks exactly that of the fixpoint.
+        self.at_rest: dict[tuple[Domain, ...], tuple[tuple[Domain, ...] | None, ...]] = {}
 
     def apply(self, domains: State) -> bool:
         """Constructive disjunction over the group's clocks; narrows ``domains`` in place."""
@@ -269,34 +272,42 @@ class CompiledGroup:
         """What the clock ``zone`` alone leaves of the group's points (None: nothing)."""
         if zone not in self.zones:
             return None
-        steps = self.options[self.zones.index(zone)]
-        local = {p: domains[p] for p in self.points}
+        number = self.zones.index(zone)
+        key = tuple([domains[p] for p in self.points])
+        known = self.at_rest.get(key)
+        if known is not None:
+            return known[number]
+        return self._on_clock(number, key)
+
+    def _on_clock(self, number: int, key: tuple[Domain, ...]) -> tuple[Domain, ...] | None:
+        steps = self.options[number]
+        local = dict(zip(self.points, key, strict=True))
         if steps is None or not _conjunction(steps, local):
             return None
-        return tuple(local[p] for p in self.points)
+        return tuple([local[p] for p in self.points])
 
     def _apply(self, key: tuple[Domain, ...]) -> tuple[Domain, ...] | None:
         # Only the points the group's constraints name can change: unions and intersections are
         # taken over those alone (every other point is the same in every option).
-        points = self.points
-        domains = dict(zip(points, key, strict=True))
-        union: State | None = None
-        for steps in self.options:
-            if steps is None:
-                continue
-            local = dict(domains)
-            if not _conjunction(steps, local):
-                continue
-            union = local if union is None else {p: union[p].union(local[p]) for p in points}
+        clocks = [self._on_clock(number, key) for number in range(len(self.options))]
+        union: list[Domain] | None = None
+        for local in clocks:
+            if local is not None:
+                union = list(local) if union is None else [a.union(b) for a, b in zip(union, local, strict=True)]
         if union is None:
             return None
         out = []
-        for point in points:
-            narrowed = domains[point].intersect(union[point])
+        for before, allowed in zip(key, union, strict=True):
+            narrowed = before.intersect(allowed)
             if not narrowed:
                 return None
             out.append(narrowed)
-        return tuple(out)
+        answer = tuple(out)
+        if answer == key:
+            if len(self.at_rest) > _MEMO_LIMIT:
+                self.at_rest.clear()
+            self.at_rest[key] = tuple(clocks)
+        return answer
 
 
 _MEMO_LIMIT = 4096
