@@ -177,3 +177,40 @@ def test_hours_later_counts_from_the_event_before(tmp_path: Path) -> None:
     assert (row.event, row.anchor_event, row.status) == ("call", "inauguration", "pivotal")  # the only report
     # 1..24 h after the oath (17:00-17:02 UTC).
     assert (row.earliest, row.latest) == ("2025-01-20T18:00:00Z", "2025-01-21T17:02:00Z")
+
+
+def test_a_story_sets_its_own_bounds_for_vague_amounts(tmp_path: Path) -> None:
+    import pandas as pd
+
+    toml = (EXAMPLE / "story.toml").read_text(encoding="utf-8")
+    frame = pd.DataFrame({"id": ["A1", "A2"], "text": ["Trump was sworn in at noon. Hours later, Putin spoke with Xi.",
+                                                       "Putin spoke with Xi a few days after the inauguration."]})
+
+    def windows(extra: str) -> list[tuple[str, str]]:
+        (tmp_path / "story.toml").write_text(toml + extra, encoding="utf-8")
+        claims = timeline.analyze(tmp_path, articles=frame).claims
+        return [(row.earliest, row.latest) for text in ("Hours later", "a few days")
+                for row in [claims[claims.text == text].iloc[0]]]
+
+    # The language table: "hours" = 1..24 h, "a few" = 2..5.
+    assert windows("")[0] == ("2025-01-20T18:00:00Z", "2025-01-21T17:02:00Z")
+    hours, few = windows('\n[vague_quantities]\nhours = { unit = "hour", bounds = [2, 6] }\n'
+                         '\n[vague_counts]\n"a few" = [2, 3]\n')
+    assert hours == ("2025-01-20T19:00:00Z", "2025-01-20T23:02:00Z")
+    assert few[1] < windows("")[1][1]  # three days at most instead of five
+
+
+@pytest.mark.parametrize(("extra", "message"), [
+    ('[vague_quantities]\neons = { unit = "year", bounds = [1, 9] }', r"'eons' is not a phrase .*: .*hours"),
+    ('[vague_quantities]\nhours = { unit = "hour", bounds = [9, 2] }', r"0 <= low <= high, got \[9.0, 2.0\]"),
+    ('[vague_quantities]\nhours = { unit = "fortnights", bounds = [1, 2] }', r"unknown unit 'fortnights'"),
+    ('[vague_counts]\n"a few" = "two"', r"a counting word needs bounds \[low, high\]"),
+])
+def test_bad_bounds_for_vague_amounts_name_the_file_and_entry(tmp_path: Path, extra: str, message: str) -> None:
+    from timeline.ingest import read_story_toml
+
+    path = tmp_path / "story.toml"
+    path.write_text((EXAMPLE / "story.toml").read_text(encoding="utf-8") + "\n" + extra + "\n", encoding="utf-8")
+    with pytest.raises(timeline.InputError, match=message) as caught:
+        read_story_toml(path)
+    assert str(path) in str(caught.value)

@@ -132,6 +132,10 @@ class Story:
     period: tuple[date, date] | None = None
     outlet_zones: tuple[tuple[str, str], ...] = ()
     path: str = ""
+    # The story's own bounds for vague amounts, over the language table's: (phrase, unit, low,
+    # high) for "hours"-like words, (phrase, low, high) for counting words such as "a few".
+    vague_quantities: tuple[tuple[str, str, float, float], ...] = ()
+    vague_counts: tuple[tuple[str, float, float], ...] = ()
 
     def event(self, event_id: str) -> EventSpec:
         for spec in self.events:

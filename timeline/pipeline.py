@@ -8,6 +8,7 @@ alt text). pandas and matplotlib are imported only when those are asked for.
 
 from __future__ import annotations
 
+import functools
 import os
 import warnings
 from collections import Counter
@@ -17,7 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import LossyInputWarning
-from .extract import EventMatcher, load_tables
+from .extract import EventMatcher, Tables, load_tables
+from .extract.tables import with_bounds
 from .model import ClaimOutcome, EventOutcome, Story, Window
 from .reconcile import ReconcileOptions, reconcile
 from .reconcile.explain import on_clocks
@@ -193,9 +195,25 @@ def _window_lines(title: str, window: Window | None, story: Story, empty: str) -
             f"  to {on_clocks(window.latest, story)}"]
 
 
+def story_tables(story: Story) -> Tables:
+    """The word tables for the story's articles, with the story's own bounds for vague amounts."""
+    language = story.articles[0].language if story.articles else "en"
+    return _tables_with_bounds(language, story.vague_quantities, story.vague_counts,
+                               str(Path(story.path) / "story.toml") if story.path else "story.toml")
+
+
+@functools.lru_cache(maxsize=8)
+def _tables_with_bounds(language: str, quantities: tuple[tuple[str, str, float, float], ...],
+                        counts: tuple[tuple[str, float, float], ...], source: str) -> Tables:
+    # Cached so that one story keeps one Tables object, and so one compiled grammar.
+    return with_bounds(load_tables(language),
+                       {phrase: {"unit": unit, "bounds": [low, high]} for phrase, unit, low, high in quantities},
+                       {phrase: [low, high] for phrase, low, high in counts}, source=source)
+
+
 def run(story: Story, *, options: ReconcileOptions | None = None) -> StoryResult:
     """Extract, resolve and reconcile a loaded story."""
-    tables = load_tables(story.articles[0].language if story.articles else "en")
+    tables = story_tables(story)
     notes = _check_event_words(story)
     claims = claims_for_story(story, tables)
     events, outcomes = reconcile(story, claims, options=options)

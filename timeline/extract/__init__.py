@@ -28,6 +28,7 @@ __all__ = [
     "attach",
     "extract",
     "get_grammar",
+    "grammar_for",
     "load_tables",
     "sentence_spans",
 ]
@@ -39,20 +40,39 @@ def get_grammar(language: str = "en") -> Grammar:
     return Grammar(load_tables(language))
 
 
+# Grammars of tables other than a language's own (a story's bounds for vague amounts), by the
+# tables' identity: callers keep one Tables object per story (see pipeline.story_tables).
+_OTHER_GRAMMARS: dict[int, tuple[Tables, Grammar]] = {}
+
+
+def grammar_for(tables: Tables) -> Grammar:
+    """The compiled grammar of ``tables`` (the language's own grammar when they are its own)."""
+    if tables is load_tables(tables.language):
+        return get_grammar(tables.language)
+    found = _OTHER_GRAMMARS.get(id(tables))
+    if found is None or found[0] is not tables:
+        if len(_OTHER_GRAMMARS) >= 8:
+            _OTHER_GRAMMARS.clear()
+        found = _OTHER_GRAMMARS[id(tables)] = (tables, Grammar(tables))
+    return found[1]
+
+
 def extract(
     text: str,
     *,
     language: str = "en",
     events: Sequence[EventSpec] | EventMatcher | None = None,
+    tables: Tables | None = None,
 ) -> list[Mention]:
     """Every time expression in ``text``, in order, without overlaps.
 
     With ``events`` (the story's events and their words), relations that TimeML does not
-    tag are found too: "as Trump began his term", "after the inauguration".
+    tag are found too: "as Trump began his term", "after the inauguration". ``tables``
+    (default: ``language``'s own) may carry a story's bounds for vague amounts.
     """
     if not isinstance(text, str):
         raise TextError(f"expected text (str), got {type(text).__name__}: {text!r:.80}")
-    grammar = get_grammar(language)
+    grammar = get_grammar(language) if tables is None else grammar_for(tables)
     candidates = list(grammar.candidates(text))
     if events is not None:
         matcher = events if isinstance(events, EventMatcher) else EventMatcher(events)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from typing import Any
 
@@ -25,6 +25,7 @@ __all__ = [
     "VagueQuantity",
     "load_tables",
     "parse_tables",
+    "with_bounds",
 ]
 
 # Canonical units, in increasing size; "fortnight" and "quarter" are spelled out as weeks/months
@@ -217,3 +218,38 @@ def load_tables(language: str = "en") -> Tables:
     with resource.open("rb") as handle:
         data = tomllib.load(handle)
     return parse_tables(data, source=f"timeline/extract/data/{language}.toml")
+
+
+def _count_entry(phrase: str, entry: Any, source: str) -> tuple[float, float]:
+    try:
+        low, high = (float(v) for v in entry)
+    except (TypeError, ValueError):
+        raise _fail(source, phrase, "a counting word needs bounds [low, high], e.g. [2, 5]") from None
+    if not 0 <= low <= high:
+        raise _fail(source, phrase, f"bounds must satisfy 0 <= low <= high, got [{low}, {high}]")
+    return low, high
+
+
+def with_bounds(tables: Tables, vague_quantities: Mapping[str, Any], vague_counts: Mapping[str, Any], *,
+                source: str) -> Tables:
+    """``tables`` with a story's own bounds for vague amounts ("hours", "a few"), in the
+    format of ``[vague_quantities]`` and ``[vague_counts]`` in ``data/<language>.toml``.
+
+    Only bounds change: a phrase must be one the language's tables already know (the grammar
+    finds phrases by those tables), and an unknown one is an error naming ``source``."""
+    for section, given, known in (("vague_quantities", vague_quantities, tables.vague_quantities),
+                                  ("vague_counts", vague_counts, tables.vague_counts)):
+        for phrase in given:
+            if phrase.lower() not in known:
+                raise InputError(
+                    f"[{section}] {phrase!r} is not a phrase the {tables.language!r} word tables know; "
+                    f"give bounds for one of: {', '.join(sorted(known))}", file=source, field=f"{section}.{phrase}")
+    if not vague_quantities and not vague_counts:
+        return tables
+    return replace(
+        tables,
+        vague_quantities={**tables.vague_quantities,
+                          **{k.lower(): _vague_entry(k, v, source) for k, v in vague_quantities.items()}},
+        vague_counts={**tables.vague_counts,
+                      **{k.lower(): _count_entry(k, v, source) for k, v in vague_counts.items()}},
+    )

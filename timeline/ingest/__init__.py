@@ -43,6 +43,11 @@ story.toml
     [outlets]           # optional: an outlet's home newsroom zone, one more candidate
     "AP" = "America/New_York"   # clock for its reports (Story.outlet_zones)
 
+    [vague_quantities]  # optional: this story's bounds for vague amounts, over those of
+    hours = { unit = "hour", bounds = [1, 12] }   # timeline/extract/data/en.toml
+    [vague_counts]      # optional: likewise for counting words ("a few" hours)
+    "a few" = [2, 4]    # only phrases the language's tables know; bounds 0 <= low <= high
+
 Unknown tables and keys are warned about (a typo must not be silently ignored).
 
 articles.csv

@@ -11,6 +11,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Literal
 
+from ..extract.tables import load_tables, with_bounds
 from ..model import Anchor, Clock, EventSpec, Story
 from ..zones import UTC
 from ._where import Where, check_keys, suggest, zone_name
@@ -35,7 +36,7 @@ label = "Xi–Putin video call"
 words = ["video call", "call", "talks"]
 """
 
-_TOP = ("story", "clocks", "events", "anchors", "outlets")
+_TOP = ("story", "clocks", "events", "anchors", "outlets", "vague_quantities", "vague_counts")
 _STORY = ("title", "subtitle", "source", "credit", "subject", "period")
 _CLOCK = ("name", "zone")
 _EVENT = ("id", "label", "words", "instant")
@@ -106,6 +107,7 @@ def read_story_toml(path: str | os.PathLike[str]) -> Story:
         period=_period(head, head_at),
         outlet_zones=_outlets(data, at),
         path=str(path.parent),
+        **_vague_bounds(data, at),
     )
 
 
@@ -282,3 +284,17 @@ def _outlets(data: Mapping[str, Any], at: Where) -> tuple[tuple[str, str], ...]:
     table = _table(data, "outlets", at)
     outlets_at = at.within("[outlets]")
     return tuple(sorted((outlet, zone_name(zone, outlets_at, outlet)) for outlet, zone in table.items()))
+
+
+def _vague_bounds(data: Mapping[str, Any], at: Where) -> dict[str, Any]:
+    """[vague_quantities] and [vague_counts]: the story's own bounds, checked against the
+    English word tables (the only ones that ship) so that a mistake is reported here."""
+    quantities = _table(data, "vague_quantities", at)
+    counts = _table(data, "vague_counts", at)
+    tables = with_bounds(load_tables("en"), quantities, counts, source=at.file or "story.toml")
+    return {
+        "vague_quantities": tuple(sorted(
+            (phrase.lower(), tables.vague_quantities[phrase.lower()].unit, tables.vague_quantities[phrase.lower()].low,
+             tables.vague_quantities[phrase.lower()].high) for phrase in quantities)),
+        "vague_counts": tuple(sorted((phrase.lower(), *tables.vague_counts[phrase.lower()]) for phrase in counts)),
+    }

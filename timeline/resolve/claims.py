@@ -97,7 +97,7 @@ def claims_for_story(story: Story, tables: Tables) -> list[Claim]:
 
 def claims_for_article(article: Article, context: _Context) -> list[Claim]:
     """Every mention of one article as a claim (resolved, or unresolved with the reason)."""
-    mentions = extract(article.text, language=context.tables.language, events=context.matcher)
+    mentions = extract(article.text, events=context.matcher, tables=context.tables)
     attachments = attach(article.text, mentions, context.matcher, context.tables,
                          subject=context.story.subject_event)
     return [_claim(article, index, attachment, context) for index, attachment in enumerate(attachments, start=1)]
