@@ -346,11 +346,13 @@ def _conjunction(steps: Sequence[Step], domains: State) -> bool:
             points = step.points
             last = ran_at[number]
             if last:
+                newest = 0
+                for point in points:
+                    when = changed_at.get(point, 0)
+                    if when > newest:
+                        newest = when
                 # An idempotent step need not see its own changes again.
-                if step.idempotent:
-                    if all(changed_at.get(p, 0) <= last for p in points):
-                        continue
-                elif all(changed_at.get(p, 0) < last for p in points):
+                if newest < last or (newest == last and step.idempotent):
                     continue
             tick += 1
             ran_at[number] = tick
