@@ -199,8 +199,9 @@ def _analyse(story: Story, events: tuple[str, ...], members: tuple[Claim, ...],
         loose[claim.id] = net.domain(state, point) if state is not None and point in net.index else None
     zones = _fitting_zones(net, members, conflicts, full)
     claimed = {c.id: _claimed(net, c, zones[c.id]) for c in members}
+    distinct = list({id(s): s for s in answers}.values())  # most claims' answer is the full fixpoint itself
     return Analysis(events, tuple(ids), _open_ends(net.as_points(full), events) if full else None,
-                    _union([_open_ends(net.as_points(s), events) for s in answers]), loose, conflicts, wrong,
+                    _union([_open_ends(net.as_points(s), events) for s in distinct]), loose, conflicts, wrong,
                     zones, claimed, most)
 
 

@@ -27,7 +27,7 @@ from datetime import date, datetime, timedelta, tzinfo
 
 from ..model import CalendarShift, Claim, Constraint, Offset, Point, Within
 from ..zones import get_zone, local_day_bounds
-from .domains import Domain, from_minutes, to_minutes
+from .domains import Domain, _normal, from_minutes, to_minutes
 
 __all__ = ["CALENDAR_SPAN_LIMIT_DAYS", "MAX_ROUNDS", "CompiledGroup", "Group", "Problem", "compile_constraint",
            "compile_group", "group_claims", "round_limit", "solve"]
@@ -124,8 +124,24 @@ class _Offset:
 
     def apply(self, domains: State) -> bool:
         origin, target = domains[self.origin], domains[self.target]
-        target = target.intersect(origin.shift(self.low, self.high))
-        origin = origin.intersect(target.shift(-self.high, -self.low))
+        low, high = self.low, self.high
+        if len(origin.spans) == 1 and len(target.spans) == 1 and low <= high:
+            # Two intervals (the usual case): the same arithmetic on plain numbers, and a new
+            # Domain only for a side that narrows.
+            ((origin_low, origin_high),), ((target_low, target_high),) = origin.spans, target.spans
+            if target_low < origin_low + low or target_high > origin_high + high:
+                target_low, target_high = max(target_low, origin_low + low), min(target_high, origin_high + high)
+                if target_low > target_high:
+                    return False
+                domains[self.target] = _normal(((target_low, target_high),))
+            if origin_low < target_low - high or origin_high > target_high - low:
+                origin_low, origin_high = max(origin_low, target_low - high), min(origin_high, target_high - low)
+                if origin_low > origin_high:
+                    return False
+                domains[self.origin] = _normal(((origin_low, origin_high),))
+            return True
+        target = target.intersect(origin.shift(low, high))
+        origin = origin.intersect(target.shift(-high, -low))
         domains[self.origin] = origin
         domains[self.target] = target
         return bool(origin) and bool(target)
