@@ -15,9 +15,11 @@ adversarial input (long runs of digits or month names).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from typing import ParamSpec, TypeVar, cast
 
 from ..model import (
     Calendar,
@@ -180,20 +182,23 @@ class Grammar:
         self._head_at_start = re.compile(heads)
         self._head_after = re.compile(rf"[^\w](?:({self.head_pattern.pattern})|(?<![.,])\d{{1,4}}(?!\d))")
         self.rules = self._rules()
-        # The rule a match came from, by its compiled pattern: builders name their mentions with it.
-        self._rule_names: dict[re.Pattern[str], str] = {}
+        # The rule a match came from, by its pattern's text (a compiled pattern hashes its whole
+        # program on every lookup; the text's hash is cached): builders name their mentions with it.
+        self._rule_names: dict[str, str] = {}
         for rule in self.rules:
-            if self._rule_names.setdefault(rule.pattern, rule.name) != rule.name:
-                raise ValueError(f"rules {self._rule_names[rule.pattern]} and {rule.name} have the same pattern")
+            named = self._rule_names.setdefault(rule.pattern.pattern, rule.name)
+            if named != rule.name:
+                raise ValueError(f"rules {named} and {rule.name} have the same pattern")
         # For each head word: the gates of the rules it serves, in one pattern of optional
         # look-aheads (one match per head says which pass), whether every rule has a gate (then
-        # a head no gate passes is skipped at once), and its rules with their gate's group number.
+        # a head no gate passes is skipped at once), and its rules with their gate's group number and
+        # whether a number or an apostrophe word ('82) may lead their matches.
         by_head: dict[str, list[Rule]] = {}
         for rule in self.rules:
             for word in rule.heads:
                 by_head.setdefault(word, []).append(rule)
         gate_sets: dict[tuple[str, ...], re.Pattern[str] | None] = {}
-        self._plans: dict[str, tuple[re.Pattern[str] | None, bool, tuple[tuple[Rule, int], ...]]] = {}
+        self._plans: dict[str, tuple[re.Pattern[str] | None, bool, tuple[tuple[Rule, int, bool, bool], ...]]] = {}
         for word, served in by_head.items():
             gated = [r for r in served if r.gate is not None]
             names = tuple(r.name for r in gated)
@@ -201,8 +206,8 @@ class Grammar:
                 gate_sets[names] = re.compile("".join(
                     f"(?=(?P<{r.name}>{r.gate.pattern}))?" for r in gated), re.IGNORECASE) if gated else None  # type: ignore[union-attr]
             gate_set = gate_sets[names]
-            steps = tuple((r, gate_set.groupindex[r.name] if gate_set is not None and r.gate is not None else 0)
-                          for r in served)
+            steps = tuple((r, gate_set.groupindex[r.name] if gate_set is not None and r.gate is not None else 0,
+                           DIGITS in r.lead, APOSTROPHE in r.lead) for r in served)
             self._plans[word] = (gate_set, len(gated) == len(served), steps)
 
     # ------------------------------------------------------------------ helpers
@@ -549,11 +554,11 @@ class Grammar:
         if stripped[-1:] == "." and _WORD_DOT_END.search(stripped) and not self._month_end.search(stripped):
             stripped = stripped[:-1]
         end -= len(text) - len(stripped)
-        return Mention(stripped, start, end, self._rule_names[match.re], spec, timex)  # type: ignore[arg-type]
+        return Mention(stripped, start, end, self._rule_names[match.re.pattern], spec, timex)  # type: ignore[arg-type]
 
     def _iso_date(self, mt: re.Match[str]) -> Mention | None:
         hour = mt["hour24"]
-        spec = Calendar(year=int(mt["y"]), month=int(mt["mo"]), day=int(mt["d"]),
+        spec = _calendar(year=int(mt["y"]), month=int(mt["mo"]), day=int(mt["d"]),
                         hour=int(hour) if hour else None, minute=int(mt["minute24"]) if hour else None)
         return self._mention(mt, spec, "TIME" if hour else "DATE")
 
@@ -565,7 +570,7 @@ class Grammar:
         year = int(mt["y"])
         if year < 100:
             year += 2000 if year < 50 else 1900
-        return self._mention(mt, Calendar(year=year, month=month, day=day), "DATE")
+        return self._mention(mt, _calendar(year=year, month=month, day=day), "DATE")
 
     def _month_ok(self, mt: re.Match[str]) -> bool:
         """Month names are capitalised in news; "may", "mar", "sat" need a number beside them."""
@@ -596,7 +601,7 @@ class Grammar:
             return None
         # A weekday written beside the date ("Tuesday, January 21") is part of the span; the
         # date decides the value.
-        spec = Calendar(year=self._year_of(mt), month=self.month(mt["mo"]), day=day, **self._year_ref(mt))  # type: ignore[arg-type]
+        spec = _calendar(year=self._year_of(mt), month=self.month(mt["mo"]), day=day, **self._year_ref(mt))  # type: ignore[arg-type]
         return self._mention(mt, spec, "DATE")
 
     def _month_day_range(self, mt: re.Match[str]) -> list[Mention] | None:
@@ -607,9 +612,9 @@ class Grammar:
             return None
         month = self.month(mt["mo"])
         year = self._year_of(mt)
-        one = self._mention(mt, Calendar(year=year, month=month, day=first), "DATE",
+        one = self._mention(mt, _calendar(year=year, month=month, day=first), "DATE",
                             span=(mt.start(), mt.end("d")))
-        two = self._mention(mt, Calendar(year=year, month=month, day=second), "DATE",
+        two = self._mention(mt, _calendar(year=year, month=month, day=second), "DATE",
                             span=(mt.start("d2"), mt.end()))
         return [one, two]
 
@@ -618,7 +623,7 @@ class Grammar:
         if month and not self._capitalised(month):
             return None
         edge = self.t.edge_modifiers.get(_norm(mt["edge"])) if mt["edge"] else None
-        spec = Calendar(year=self._year_of(mt), month=self.month(month) if month else None, modifier=edge,
+        spec = _calendar(year=self._year_of(mt), month=self.month(month) if month else None, modifier=edge,
                         **self._year_ref(mt))  # type: ignore[arg-type]
         return self._mention(mt, spec, "DATE")
 
@@ -653,7 +658,7 @@ class Grammar:
             direction = "future"
         else:
             direction = {-1: "past", 1: "future"}.get(self.t.shift_words.get(shift or "", 0), "either")
-        spec = Calendar(month=self.month(word), modifier=edge, direction=direction)  # type: ignore[arg-type]
+        spec = _calendar(month=self.month(word), modifier=edge, direction=direction)  # type: ignore[arg-type]
         return self._mention(mt, spec, "DATE")
 
     def _week_of_month(self, mt: re.Match[str]) -> Mention | None:
@@ -662,7 +667,7 @@ class Grammar:
         number = self.t.ordinals.get(_norm(mt["ord"]), 0)
         if number == 0 or number > 5:
             return None
-        spec = Calendar(year=self._year_of(mt), month=self.month(mt["mo"]), week_of_month=number)
+        spec = _calendar(year=self._year_of(mt), month=self.month(mt["mo"]), week_of_month=number)
         return self._mention(mt, spec, "DATE")
 
     def _decade(self, mt: re.Match[str]) -> Mention | None:
@@ -673,11 +678,11 @@ class Grammar:
             if len(digits) != 1:
                 return None
             # '90s, 70s: the century comes from the narrative or the publication date
-            spec = Calendar(decade=int(digits), modifier=edge, two_digit=True)
+            spec = _calendar(decade=int(digits), modifier=edge, two_digit=True)
         else:
             if era > 0 and len(digits) < 3 and not mt["era"]:
                 return None
-            spec = Calendar(decade=int(digits) * era, modifier=edge)
+            spec = _calendar(decade=int(digits) * era, modifier=edge)
         # TimeML leaves "the" out of a decade ("the [1990s]") unless a modifier follows it.
         start = mt.start("edge") if mt["edge"] else (mt.start("apos") if mt["apos"] else mt.start("dec"))
         if mt["the"] and (mt["edge"] or mt["era"]):
@@ -692,13 +697,13 @@ class Grammar:
         era = self._era(mt["era"])
         century = number - 1 if era > 0 else -number
         edge = self.t.edge_modifiers.get(_norm(mt["edge"])) if mt["edge"] else None
-        return self._mention(mt, Calendar(century=century, modifier=edge), "DATE")
+        return self._mention(mt, _calendar(century=century, modifier=edge), "DATE")
 
     def _short_year(self, mt: re.Match[str]) -> Mention | None:
         before = mt.string[max(0, mt.start() - 1):mt.start()]
         if before and before not in " \t(\n":
             return None
-        return self._mention(mt, Calendar(year=int(mt["yy"]), two_digit=True), "DATE")
+        return self._mention(mt, _calendar(year=int(mt["yy"]), two_digit=True), "DATE")
 
     def _era_year(self, mt: re.Match[str]) -> Mention | None:
         era_text = mt.groupdict().get("era") or mt.groupdict().get("era0")
@@ -708,7 +713,7 @@ class Grammar:
         year = int(mt["y"])
         if year == 0 or (mt.groupdict().get("era0") and mt.groupdict().get("era")):
             return None
-        spec = Calendar(year=year * era)
+        spec = _calendar(year=year * era)
         return self._mention(mt, spec, "DATE")
 
     def _notice(self, mt: re.Match[str]) -> bool:
@@ -724,8 +729,8 @@ class Grammar:
         second = int(raw) if len(raw) == 4 else first // 100 * 100 + int(raw)
         if not first < second <= first + 200:
             return None
-        one = self._mention(mt, Calendar(year=first), "DATE", span=mt.span("y"))
-        two = self._mention(mt, Calendar(year=second), "DATE", span=mt.span("y2"))
+        one = self._mention(mt, _calendar(year=first), "DATE", span=mt.span("y"))
+        two = self._mention(mt, _calendar(year=second), "DATE", span=mt.span("y2"))
         return [one, two]
 
     def _quarter(self, mt: re.Match[str]) -> Mention | None:
@@ -744,12 +749,12 @@ class Grammar:
             return None  # "the first half" alone is too often not about time ("of the match")
         if year is None and not shift and last and part == "quarter" and "final" not in raw:
             # "the last quarter": the quarter before the current one
-            return self._mention(mt, Relative(unit="quarter", offset=-1), "DATE")
+            return self._mention(mt, _relative(unit="quarter", offset=-1), "DATE")
         shift_value = None
         if shift:
             key = _norm(shift)
             shift_value = self.t.shift_words.get(key, self.t.anaphoric_shifts.get(key, 0))
-        spec = Calendar(year=year, quarter=number if part == "quarter" else None,
+        spec = _calendar(year=year, quarter=number if part == "quarter" else None,
                         half=number if part == "half" else None, year_shift=shift_value,
                         direction="past" if year is None and shift is None else "either")
         return self._mention(mt, spec, "DATE")
@@ -770,7 +775,7 @@ class Grammar:
         direction = {-1: "past", 1: "future"}.get(self.t.shift_words.get(shift or "", 0), "either")
         if anaphoric is not None and shift not in self.t.shift_words:
             direction = {-1: "past", 1: "future"}.get(anaphoric, "either")
-        spec = Calendar(year=year, season=season, modifier=edge, direction=direction,  # type: ignore[arg-type]
+        spec = _calendar(year=year, season=season, modifier=edge, direction=direction,  # type: ignore[arg-type]
                         **self._year_ref(mt))  # type: ignore[arg-type]
         return self._mention(mt, spec, "DATE")
 
@@ -781,7 +786,7 @@ class Grammar:
         side = _norm(mt["side"]) if mt["side"] else None
         if side in ("early", "late") and not part:
             return None
-        spec = Relative(unit="day", offset=offset, part_of_day=part)
+        spec = _relative(unit="day", offset=offset, part_of_day=part)
         return self._mention(mt, spec, "TIME" if part else "DATE")
 
     def _relative_unit(self, mt: re.Match[str]) -> Mention | None:
@@ -790,10 +795,10 @@ class Grammar:
         edge = self.t.edge_modifiers.get(_norm(mt["edge"])) if mt["edge"] else None
         if mt["the"] and shift == "next":
             return None  # "the next year": the year after the one last spoken of (anaphoric_unit)
-        spec = Relative(unit=unit, offset=self.t.shift_words[shift], modifier=edge)
+        spec = _relative(unit=unit, offset=self.t.shift_words[shift], modifier=edge)
         if shift == "past" and unit != "weekend":
             # "the past week" is a stretch of time up to now: a duration in TimeML.
-            return self._mention(mt, Duration(Quantity(1, 1, unit, stated=1)), "DURATION")
+            return self._mention(mt, Duration(_quantity(1, 1, unit, stated=1)), "DURATION")
         return self._mention(mt, spec, "DATE")
 
     def _anaphoric_unit(self, mt: re.Match[str]) -> Mention | None:
@@ -813,7 +818,7 @@ class Grammar:
         kind = "same_day" if offset == 0 else ("day_after" if offset > 0 else "day_before")
         if unit != "day":
             kind = "same_day" if offset == 0 else ("after" if offset > 0 else "before")
-        quantity = Quantity(abs(offset), abs(offset), unit, stated=abs(offset))
+        quantity = _quantity(abs(offset), abs(offset), unit, stated=abs(offset))
         spec = Relation(kind=kind, quantity=quantity, cue=_norm(mt.group()), anchor_text="",  # type: ignore[arg-type]
                         anchor_start=mt.end(), anchor_end=mt.end())
         timex = "TIME" if _norm(mt["unit"]) in ("morning", "afternoon", "evening", "night") else "DATE"
@@ -828,13 +833,13 @@ class Grammar:
         unit = _norm(mt["unit"])
         if det in ("this", "next", "last"):
             offset = {"this": 0, "next": 1, "last": -1}[det]
-            return self._mention(mt, Relative(unit=unit, offset=offset, modifier=edge), "DATE")
-        spec = Relation(kind="same_day", quantity=Quantity(0, 0, unit, stated=0), cue=_norm(mt.group()),
+            return self._mention(mt, _relative(unit=unit, offset=offset, modifier=edge), "DATE")
+        spec = Relation(kind="same_day", quantity=_quantity(0, 0, unit, stated=0), cue=_norm(mt.group()),
                         anchor_text="", anchor_start=mt.end(), anchor_end=mt.end())
         return _named(self._mention(mt, spec, "DATE"), "edge_anaphoric")
 
     def _same_period(self, mt: re.Match[str]) -> Mention | None:
-        return self._mention(mt, Relative(unit="year", offset=-1), "DATE")
+        return self._mention(mt, _relative(unit="year", offset=-1), "DATE")
 
     def _the_day(self, mt: re.Match[str]) -> Mention | None:
         unit = _norm(mt["unit"])
@@ -842,11 +847,11 @@ class Grammar:
         if _THE_DAY_AFTER.match(after):
             return None
         if unit == "weekend":
-            return self._mention(mt, Relative(unit="weekend", offset=0), "DATE")
+            return self._mention(mt, _relative(unit="weekend", offset=0), "DATE")
         before = self._word_before(mt.string, mt.start())
         if before in ("all", "of", "whole", "entire", "during"):
             return None  # "all the day", "of the day" (the era)
-        spec = Relation(kind="same_day", quantity=Quantity(0, 0, "day", stated=0), cue="the day", anchor_text="",
+        spec = Relation(kind="same_day", quantity=_quantity(0, 0, "day", stated=0), cue="the day", anchor_text="",
                         anchor_start=mt.end(), anchor_end=mt.end())
         return self._mention(mt, spec, "DATE")
 
@@ -880,7 +885,7 @@ class Grammar:
             return None  # "the years" alone
         if adj in ("early", "final", "later", "first", "last") and not mt["few"]:
             return None  # "the early years of the war": a stretch named by what follows
-        quantity = Quantity(1, 99, unit, vague=True)
+        quantity = _quantity(1, 99, unit, vague=True)
         return self._mention(mt, Duration(quantity), "DURATION")
 
     def quantity(self, mt: re.Match[str]) -> Quantity | None:
@@ -899,7 +904,7 @@ class Grammar:
                 if vague is None:
                     return None
                 low, high, unit = vague.low, vague.high, vague.unit
-            quantity = Quantity(low, high, unit, vague=True)
+            stated = None
         else:
             count = self.number(groups["count"]) if groups.get("count") else None
             if count is None or count <= 0:
@@ -911,13 +916,15 @@ class Grammar:
             # A number is rounded to the precision it is written at: "1.5 hours" is 1.45..1.55.
             text = groups["count"]
             precision = 0.05 if "." in text or "," in text else (0.5 if text[0].isdigit() else 0.0)
-            quantity = Quantity(count - precision if count > precision else count, count + precision, unit)
-            quantity = replace(quantity, low=max(quantity.low, 0.0), stated=count)
+            low = max(count - precision if count > precision else count, 0.0)
+            high = count + precision
+            stated = count
+        approximate, mod = False, None
         if groups.get("approx"):
             factors = self.t.approximators[_norm(groups["approx"])]
-            quantity = replace(quantity, low=quantity.low * factors.low_factor,
-                               high=quantity.high * factors.high_factor, approximate=True, mod=factors.mod)
-        return quantity
+            low, high = low * factors.low_factor, high * factors.high_factor
+            approximate, mod = True, factors.mod
+        return _quantity(low, high, unit, stated is None, approximate, stated, mod)
 
     def _extent_start(self, mt: re.Match[str]) -> int:
         """Where the TIMEX3 extent of a quantity starts: after "about", "just" (TimeML keeps them out)."""
@@ -946,7 +953,7 @@ class Grammar:
         if quantity is None:
             return None
         count = quantity.stated
-        spec = Relative(unit=quantity.unit, offset=-int(count) if count and count == int(count) else -1,
+        spec = _relative(unit=quantity.unit, offset=-int(count) if count and count == int(count) else -1,
                         approximate=quantity.vague or quantity.approximate or count is None
                         or count != int(count))
         return self._mention(mt, spec, "DATE", span=(self._extent_start(mt), mt.end()))
@@ -984,7 +991,7 @@ class Grammar:
         anchor = mt["anchor"]
         anchor_start += len(anchor) - len(anchor.lstrip())
         anchor_end -= len(anchor) - len(anchor.rstrip())
-        spec = Relation(kind="day_after" if cue == "after" else "day_before", quantity=Quantity(1, 1, "day"),
+        spec = Relation(kind="day_after" if cue == "after" else "day_before", quantity=_quantity(1, 1, "day"),
                         cue=f"the day {cue}", anchor_text=anchor.strip(), anchor_start=anchor_start,
                         anchor_end=anchor_end)
         end = mt.start("cue") + len(mt["cue"])
@@ -997,7 +1004,7 @@ class Grammar:
         anchor = mt["anchor"]
         anchor_start = mt.start("anchor") + len(anchor) - len(anchor.lstrip())
         anchor_end = mt.end("anchor") - (len(anchor) - len(anchor.rstrip()))
-        spec = Relation(kind="day_after", quantity=Quantity(number - 1, number - 1, "day"), cue="the day of",
+        spec = Relation(kind="day_after", quantity=_quantity(number - 1, number - 1, "day"), cue="the day of",
                         anchor_text=anchor.strip(), anchor_start=anchor_start, anchor_end=anchor_end)
         return self._mention(mt, spec, "DATE", span=mt.span("t"))
 
@@ -1009,7 +1016,7 @@ class Grammar:
         if not 1 <= day <= 31:
             return None
         part = self.t.parts_of_day[_norm(mt["part"])].code
-        spec = Calendar(year=int(mt["sy"]) if mt["sy"] else None, month=self.month(month_word), day=day,
+        spec = _calendar(year=int(mt["sy"]) if mt["sy"] else None, month=self.month(month_word), day=day,
                         part_of_day=part)
         return self._mention(mt, spec, "TIME")
 
@@ -1042,7 +1049,7 @@ class Grammar:
             minute = int(mt["minute"] or 0)
             if int(mt["hour"]) > 12 or int(mt["hour"]) == 0:
                 return None
-        spec = Calendar(hour=hour, minute=minute, zone=self._zone(mt))
+        spec = _calendar(hour=hour, minute=minute, zone=self._zone(mt))
         start = mt.start("clock")
         return self._mention(mt, spec, "TIME", span=(start, mt.end()))
 
@@ -1088,7 +1095,7 @@ class Grammar:
 
     def _period_adjective(self, mt: re.Match[str]) -> Mention | None:
         unit = self.t.period_adjectives[_norm(mt["adj"])]
-        return self._mention(mt, Duration(Quantity(1, 1, unit, stated=1)), "DURATION")
+        return self._mention(mt, Duration(_quantity(1, 1, unit, stated=1)), "DURATION")
 
     def _holiday(self, mt: re.Match[str]) -> Mention | None:
         if not self._capitalised(mt["hol"]):
@@ -1096,9 +1103,9 @@ class Grammar:
         holiday = self.t.holidays[_norm(mt["hol"])]
         year = int(mt["y"]) if mt["y"] else None
         if holiday.easter is not None:
-            spec = Calendar(year=year, easter=holiday.easter)
+            spec = _calendar(year=year, easter=holiday.easter)
         else:
-            spec = Calendar(year=year, month=holiday.month, day=holiday.day)
+            spec = _calendar(year=year, month=holiday.month, day=holiday.day)
         return self._mention(mt, spec, "DATE")
 
     def _reference(self, mt: re.Match[str]) -> Mention | None:
@@ -1109,7 +1116,7 @@ class Grammar:
     def _year(self, mt: re.Match[str]) -> Mention | None:
         if self._notice(mt):
             return None
-        return self._mention(mt, Calendar(year=int(mt["y"])), "DATE")
+        return self._mention(mt, _calendar(year=int(mt["y"])), "DATE")
 
     # ------------------------------------------------------------------ scanning
 
@@ -1152,20 +1159,31 @@ class Grammar:
             if len(seen) > prune_at:
                 seen = {key for key in seen if key[2] > head}
                 prune_at = 2 * len(seen) + _SEEN_PRUNE
-            tokens: list[tuple[int, str, str | None]] | None = None
-            for rule, gate_group in steps:
+            words: list[str] | None = None  # the words before the head, within reach
+            starts: list[int] | None = None  # where they start (only needed when a lead word is there)
+            lo = head
+            for rule, gate_group, numbers, apostrophes in steps:
                 if gate_group and (gates is None or gates.start(gate_group) < 0):
                     continue
                 if rule.before is not None and rule.before.search(text, max(0, head - 24), head) is None:
                     continue
+                tries = [head]
                 if rule.reach:
-                    if tokens is None:
-                        tokens = _tokens_before(lower, head)
+                    if words is None:
+                        lo = max(0, head - _REACH_CHARS)
+                        line = lower.rfind("\n", lo, head)
+                        if line >= 0:
+                            lo = line + 1
+                        words = _TOKEN.findall(lower, lo, head)
                     lead = rule.lead
-                    tries = [start for start, token, kind in tokens[-rule.reach:] if token in lead or kind in lead]
-                    tries.append(head)
-                else:
-                    tries = [head]
+                    skip = max(0, len(words) - rule.reach)
+                    hits = [index for index in range(skip, len(words)) if (word := words[index]) in lead
+                            or (numbers and word[0].isdigit()) or (apostrophes and word[0] in "'’")]
+                    if hits:
+                        if starts is None:
+                            starts = _starts(lower, words, lo, head)
+                        tries = [starts[index] for index in hits]
+                        tries.append(head)
                 for position in tries:
                     match = rule.pattern.match(text, position)
                     if match is None or match.end() <= head:
@@ -1187,18 +1205,35 @@ class Grammar:
 _SEEN_PRUNE = 256
 
 
-def _tokens_before(lower: str, head: int) -> list[tuple[int, str, str | None]]:
-    """The words before ``head`` on its line, within reach: (start, word, DIGITS/APOSTROPHE/None).
+def _starts(lower: str, words: list[str], lo: int, head: int) -> list[int]:
+    """Where each of ``words`` (``_TOKEN`` matches in ``lower[lo:head]``, in order) starts.
 
-    The kind says whether the word is a number or starts with an apostrophe ('82), which rules
-    name as a class among their lead words.
+    Only characters that are not word characters separate consecutive words, so each word's
+    last occurrence before the start of the next is the word itself.
     """
-    lo = max(0, head - _REACH_CHARS)
-    line = lower.rfind("\n", lo, head)
-    if line >= 0:
-        lo = line + 1
-    return [(found.start(), token, DIGITS if token[0].isdigit() else APOSTROPHE if token[0] in "'’" else None)
-            for found in _TOKEN.finditer(lower, lo, head) for token in (found.group(),)]
+    starts = [0] * len(words)
+    end = head
+    for index in range(len(words) - 1, -1, -1):
+        end = starts[index] = lower.rfind(words[index], lo, end)
+    return starts
+
+
+# Specs are immutable values, and the same ones recur (a year, a day of a month, "one day"): each
+# is built once and shared after. A frozen dataclass sets its fields one by one on construction
+# (Calendar has twenty), which costs several times a look-up here. typed: 2 and 2.0 stay apart.
+_SPECS = 4096
+_P = ParamSpec("_P")
+_T = TypeVar("_T")
+
+
+def _shared(make: Callable[_P, _T]) -> Callable[_P, _T]:
+    """``make`` with the values it returns kept and handed out again (checked like ``make``)."""
+    return cast("Callable[_P, _T]", functools.lru_cache(maxsize=_SPECS, typed=True)(make))
+
+
+_calendar = _shared(Calendar)
+_relative = _shared(Relative)
+_quantity = _shared(Quantity)
 
 
 def _named(mention: Mention | None, rule: str) -> Mention | None:
