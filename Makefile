@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 OUT ?= reports
 
-.PHONY: report test lint bench clean
+.PHONY: report test lint bench compile clean-compiled clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,13 @@ bench: $(STAMP)
 	$(BIN)/python scripts/bench_tagger.py
 	$(BIN)/python scripts/bench_reconcile.py
 	$(BIN)/python scripts/bench_render.py
+
+# Optional: compile the reconcile solver with mypyc (needs a C compiler; about 2x faster).
+compile: $(STAMP)
+	$(BIN)/python scripts/compile.py
+
+clean-compiled:
+	$(PYTHON) scripts/compile.py --clean
 
 clean:
 	rm -rf $(VENV) $(OUT) build *.egg-info

@@ -697,3 +697,23 @@ def _exit_in_worker(shared: object, part: int) -> int:
     import os
 
     os._exit(3)  # a worker killed from outside (out of memory, say)
+
+
+def test_a_compiled_module_older_than_its_source_is_warned_about(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+    from importlib.machinery import EXTENSION_SUFFIXES
+
+    from timeline.reconcile import compiled
+
+    monkeypatch.setattr(compiled, "_HERE", tmp_path)
+    (tmp_path / "solver.py").write_text("")
+    built = tmp_path / f"solver{EXTENSION_SUFFIXES[0]}"
+    built.write_text("")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        compiled.warn_if_stale()  # as new as its source: quiet
+    os.utime(built, (1, 1))
+    with pytest.warns(TimelineWarning, match=r"older than solver.py.*scripts/compile.py"):
+        compiled.warn_if_stale()
+    assert compiled.compiled_modules() == {"solver": built}

@@ -31,10 +31,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from ..model import Claim, ClaimOutcome, Constraint, EventOutcome, EventSpec, Offset, Point, Story, Window, Within
-from . import parallel
+from . import compiled, parallel
 from .domains import Domain, from_minutes, to_minutes
 from .explain import clock_names, on_clocks, quote
 from .network import NetState, Network
+
+compiled.warn_if_stale()
 
 __all__ = ["HORIZON", "Analysis", "Domain", "ReconcileOptions", "analyse", "components", "outcomes", "reconcile",
            "unbounded"]
