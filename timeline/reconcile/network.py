@@ -213,28 +213,31 @@ class Network:
         wanted = set(self.order if ids is None else ids)
         chosen = [i for i in self.order if i in wanted]
         out: dict[str, NetState | None] = {}
-
-        def recurse(state: NetState | None, low: int, high: int) -> None:
-            if state is None or high - low == 1:
-                for claim_id in chosen[low:high]:
-                    out[claim_id] = state
-                return
-            if full is not None and state.domains == full.domains:
-                for claim_id in chosen[low:high]:
-                    out[claim_id] = full
-                return
-            if high - low <= _DIRECT:
-                # A few claims: each one's answer directly (r additions instead of 2r - 2).
-                for claim_id in chosen[low:high]:
-                    out[claim_id] = self.add(state, [i for i in chosen[low:high] if i != claim_id])
-                return
-            middle = (low + high) // 2
-            recurse(self.add(state, chosen[middle:high]), low, middle)
-            recurse(self.add(state, chosen[low:middle]), middle, high)
-
         if chosen:
-            recurse(self.root, 0, len(chosen))
+            self._drop_range(self.root, chosen, 0, len(chosen), full, out)
         return out
+
+    def _drop_range(self, state: NetState | None, chosen: list[str], low: int, high: int, full: NetState | None,
+                    out: dict[str, NetState | None]) -> None:
+        """:meth:`drop_one` for ``chosen[low:high]``, ``state`` the fixpoint of the claims outside it.
+        (A method, not a nested function: a recursive closure is a reference cycle that would keep
+        the whole network alive until the garbage collector runs.)"""
+        if state is None or high - low == 1:
+            for claim_id in chosen[low:high]:
+                out[claim_id] = state
+            return
+        if full is not None and state.domains == full.domains:
+            for claim_id in chosen[low:high]:
+                out[claim_id] = full
+            return
+        if high - low <= _DIRECT:
+            # A few claims: each one's answer directly (r additions instead of 2r - 2).
+            for claim_id in chosen[low:high]:
+                out[claim_id] = self.add(state, [i for i in chosen[low:high] if i != claim_id])
+            return
+        middle = (low + high) // 2
+        self._drop_range(self.add(state, chosen[middle:high]), chosen, low, middle, full, out)
+        self._drop_range(self.add(state, chosen[low:middle]), chosen, middle, high, full, out)
 
     def conflict(self, ids: Sequence[str]) -> list[str] | None:
         """Claims of ``ids`` that cannot all hold (found by adding claims until one fails),
