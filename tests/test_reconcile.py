@@ -717,3 +717,18 @@ def test_a_compiled_module_older_than_its_source_is_warned_about(tmp_path: Path,
     with pytest.warns(TimelineWarning, match=r"older than solver.py.*scripts/compile.py"):
         compiled.warn_if_stale()
     assert compiled.compiled_modules() == {"solver": built}
+
+
+def test_objects_set_apart_from_garbage_collection_are_given_back() -> None:
+    import gc
+
+    s, claims = _mid_size()
+    reconcile(s, claims)
+    assert gc.get_freeze_count() == 0
+    gc.freeze()  # the caller's own: left as it was
+    try:
+        frozen = gc.get_freeze_count()
+        reconcile(s, claims)
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
