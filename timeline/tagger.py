@@ -24,9 +24,9 @@ from typing import Any
 
 from .errors import PublicationTimeError
 from .extract import extract, get_grammar
-from .extract.grammar import ANAPHORIC_RULES
+from .extract.grammar import ANAPHORIC_RULES, trie
 from .extract.tables import Tables
-from .model import Calendar, Duration, Mention, Quantity, Recurrence, Reference, Relation, Relative, Weekday
+from .model import Calendar, Duration, Mention, Quantity, Recurrence, Reference, Relation, Relative, Weekday, Window
 from .resolve.calendar import (
     LocalSpan,
     NoWindow,
@@ -76,6 +76,21 @@ class Timex:
 
 
 _TIMEX_FIELDS = tuple(f.name for f in fields(Timex))
+_MINUTE = timedelta(minutes=1)
+
+# What the Timex of a mention takes from it: start, end, text, type, rule, mod and zone.
+_Head = tuple[int, int, str, str, str, str | None, str | None]
+
+
+def _timex(head: _Head, value: str, grain: str, anchor: str, span: LocalSpan | None = None,
+           window: Window | None = None, unresolved: str | None = None) -> Timex:
+    """A Timex from its mention's fields, its value and, when known, its wall-clock span and window."""
+    start, end, text, kind, rule, mod, zone = head
+    # Positional arguments: one Timex per expression, and keywords cost a dictionary each.
+    return Timex(start, end, text, kind, value, grain, rule, anchor, mod,
+                 window.earliest if window is not None else None, window.latest if window is not None else None,
+                 span.start.isoformat() if span is not None else None,
+                 (span.end - _MINUTE).isoformat() if span is not None else None, zone, unresolved)
 
 
 def parse_reference_date(published: date | datetime | str | None) -> date | None:
@@ -105,8 +120,7 @@ def parse_reference_date(published: date | datetime | str | None) -> date | None
 
 @functools.lru_cache(maxsize=8)
 def _future_cues(cues: tuple[str, ...]) -> re.Pattern[str]:
-    words = sorted(cues, key=lambda w: (-len(w), w))
-    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])", re.IGNORECASE)
+    return re.compile(r"(?<![\w])(?:" + trie(cues) + r")(?![\w])", re.IGNORECASE)
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
@@ -119,11 +133,15 @@ def tense_of(text: str, mention: Mention, tables: Tables) -> str:
     the sentence speaks of what is to come. The window stops at the sentence start and at a
     line break (a headline above is another sentence).
     """
-    window = text[max(0, mention.start - 80):mention.start]
+    return _tense(text, mention.start, _future_cues(tables.future_cues))
+
+
+def _tense(text: str, start: int, cues: re.Pattern[str]) -> str:
+    window = text[max(0, start - 80):start]
     breaks = list(_SENTENCE_BREAK.finditer(window))
     if breaks:
         window = window[breaks[-1].end():]
-    return "future" if _future_cues(tables.future_cues).search(window) else "past"
+    return "future" if cues.search(window) else "past"
 
 
 def stated_zones(mention: Mention, tables: Tables) -> tuple[str, ...]:
@@ -202,11 +220,15 @@ class _Point:
         return f"{iso_year}-W{iso_week:02d}"
 
 
+_POINT_VALUE = re.compile(r"(BC)?(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?:T|$)")
+_WEEK_VALUE = re.compile(r"(\d{4})-W(\d\d)")
+
+
 def _point_of(value: str, offset: int) -> _Point | None:
     """The point a TIMEX value names, if it names one at year grain or finer."""
-    match = re.match(r"(BC)?(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?:T|$)", value)
+    match = _POINT_VALUE.match(value)
     if not match:
-        match_week = re.match(r"(\d{4})-W(\d\d)", value)
+        match_week = _WEEK_VALUE.match(value)
         if match_week:
             monday = date.fromisocalendar(int(match_week[1]), int(match_week[2]), 1)
             return _Point(monday.year, monday.month, monday.day, offset)
@@ -290,6 +312,8 @@ class _Resolver:
         self.tables = tables
         self.narrative = narrative
         self.last: _Point | None = None
+        self.zone_name = zone_key(zone) if zone else None
+        self.cues = _future_cues(tables.future_cues)
 
     # -- helpers
 
@@ -326,19 +350,9 @@ class _Resolver:
         if point is not None:
             self.last = point
 
-    def _result(self, mention: Mention, base: dict[str, Any], span: LocalSpan, anchor: str,
-                zone: tzinfo | None) -> Timex:
+    def _result(self, mention: Mention, base: _Head, span: LocalSpan, anchor: str, zone: tzinfo | None) -> Timex:
         window = to_window(span, zone) if zone is not None else None
-        return Timex(
-            **base,
-            value=self._zoned(span.value, mention),
-            grain=span.grain,
-            anchor=anchor,
-            earliest=window.earliest if window else None,
-            latest=window.latest if window else None,
-            local_earliest=span.start.isoformat(),
-            local_latest=(span.end - timedelta(minutes=1)).isoformat(),
-        )
+        return _timex(base, self._zoned(span.value, mention), span.grain, anchor, span, window)
 
     def _zoned(self, value: str, mention: Mention) -> str:
         """A clock time written with a zone carries it in its value: T18:00Z, T18:40+08:00."""
@@ -354,28 +368,26 @@ class _Resolver:
     # -- one mention
 
     def timex(self, mention: Mention) -> Timex:
-        base: dict[str, Any] = dict(start=mention.start, end=mention.end, text=mention.text,
-                                    type=mention.timex_type or "DATE", rule=mention.rule, mod=_mod(mention),
-                                    zone=zone_key(self.zone) if self.zone else None)
         spec = mention.spec
-        zone = self.zone
+        zone, zone_name = self.zone, self.zone_name
         stated = stated_zones(mention, self.tables)
         if stated:
             zone = get_zone(stated[0])  # "noon ET" is on the clock it names, whatever the newsroom's
-            base["zone"] = stated[0]
+            zone_name = stated[0]
+        base = (mention.start, mention.end, mention.text, mention.timex_type or "DATE", mention.rule, _mod(mention),
+                zone_name)
         try:
             if isinstance(spec, Relation) and not spec.anchor_text and mention.timex_type in ("DATE", "TIME"):
                 return self._anaphoric(mention, spec, base)
             reference, anchor, resolved = self._reference_for(mention)
-            tense = "past" if _is_absolute(resolved) else tense_of(self.text, mention, self.tables)
+            tense = "past" if _is_absolute(resolved) else _tense(self.text, mention.start, self.cues)
             spans = interpret(resolved, reference, self.tables, tense=tense)
         except NoWindow as missing:
             self._remember(missing.value, mention)
-            return Timex(**base, value=missing.value, grain=missing.grain,
-                         anchor="none" if _is_absolute(spec) else self._base(mention)[1],
-                         unresolved=str(missing))
+            return _timex(base, missing.value, missing.grain, "none" if _is_absolute(spec) else self._base(mention)[1],
+                          unresolved=str(missing))
         except Unresolvable as reason:
-            return Timex(**base, value=self._open_value(mention), grain="", anchor="none", unresolved=str(reason))
+            return _timex(base, self._open_value(mention), "", "none", unresolved=str(reason))
         span = spans[0]
         if mention.timex_type in ("DATE", "TIME") and not isinstance(spec, (Duration, Recurrence, Reference)):
             self._remember_span(span, mention)
@@ -415,24 +427,24 @@ class _Resolver:
                 return around, f"text:{last.offset}", replace(spec, direction="future")
         return dct, "publication date" if dct is not None else "none", spec
 
-    def _anaphoric(self, mention: Mention, spec: Relation, base: dict[str, Any]) -> Timex:
+    def _anaphoric(self, mention: Mention, spec: Relation, base: _Head) -> Timex:
         """"the next day", "that year", "two weeks later", "the same time": from the time last spoken of."""
         point, anchor = self._base(mention)
         quantity = spec.quantity
         cue = spec.cue
         if point is None:
-            return Timex(**base, value=self._open_value(mention), grain="", anchor="none",
-                         unresolved="it counts from a time the text has not given")
+            return _timex(base, self._open_value(mention), "", "none",
+                          unresolved="it counts from a time the text has not given")
         if quantity is None:
             # "the time", "that period": the time last spoken of
             if cue.startswith("this") and anchor == "publication date":
-                return Timex(**base, value="PRESENT_REF", grain="", anchor=anchor)
+                return _timex(base, "PRESENT_REF", "", anchor)
             value = point.value(point.grain)
             return self._finish(mention, base, value, point.grain, anchor)
         unit = quantity.unit
         if quantity.vague or quantity.stated is None or (quantity.approximate and quantity.stated is None):
             ref = "FUTURE_REF" if spec.kind in ("after", "day_after") else "PAST_REF"
-            return Timex(**base, value=ref, grain="", anchor=anchor)
+            return _timex(base, ref, "", anchor)
         amount = round(quantity.stated)
         if spec.kind in ("before", "day_before"):
             amount = -amount
@@ -445,7 +457,7 @@ class _Resolver:
         moved = _shift(point, unit, amount) if amount else point
         if moved is None:
             coarse = point.value(grain if grain in ("year", "month", "day") else "year")
-            return Timex(**base, value=coarse, grain="", anchor=anchor)
+            return _timex(base, coarse, "", anchor)
         if unit == "week" and amount == 0:
             return self._finish(mention, base, moved.week_value(), "week", anchor, remember=False)
         if unit in ("decade", "century"):
@@ -460,7 +472,7 @@ class _Resolver:
                 value += f"T{part.code}"
         return self._finish(mention, base, value, grain, anchor)
 
-    def _finish(self, mention: Mention, base: dict[str, Any], value: str, grain: str, anchor: str,
+    def _finish(self, mention: Mention, base: _Head, value: str, grain: str, anchor: str,
                 remember: bool = True) -> Timex:
         """A Timex for an anaphoric value, with a window when the value is a whole day, month or year."""
         if remember:
@@ -468,12 +480,9 @@ class _Resolver:
         point = _point_of(value, mention.start)
         span = _span_of(point, grain) if point is not None and "X" not in value else None
         if span is None:
-            return Timex(**base, value=value, grain=grain, anchor=anchor)
+            return _timex(base, value, grain, anchor)
         window = to_window(span, self.zone) if self.zone is not None else None
-        return Timex(**base, value=value, grain=grain, anchor=anchor,
-                     earliest=window.earliest if window else None, latest=window.latest if window else None,
-                     local_earliest=span.start.isoformat(),
-                     local_latest=(span.end - timedelta(minutes=1)).isoformat())
+        return _timex(base, value, grain, anchor, span, window)
 
     def _open_value(self, mention: Mention) -> str:
         """The TIMEX3 value when no reference date can fill it in."""

@@ -16,6 +16,7 @@ adversarial input (long runs of digits or month names).
 from __future__ import annotations
 
 import functools
+import heapq
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -35,7 +36,7 @@ from ..model import (
 )
 from .tables import Tables
 
-__all__ = ["ANAPHORIC_RULES", "Grammar", "Rule", "alt", "select"]
+__all__ = ["ANAPHORIC_RULES", "Grammar", "Rule", "alt", "select", "trie"]
 
 Built = "Mention | list[Mention] | None"
 Builder = Callable[[re.Match[str]], "Mention | list[Mention] | None"]
@@ -93,10 +94,13 @@ class Rule:
 
 
 DIGITS = "#digits"
+# [^\w] in two parts: the ASCII characters that are not word characters, and all the others.
+NON_WORD_ASCII = r"[\x00-/:-@\[-^`{-\x7f]"
+NON_WORD_OTHER = r"[^\x00-\x7f\w]"
 _ASCII_LOWER = str.maketrans({c: c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"})
 
 
-def _trie(words: Iterable[str]) -> str:
+def trie(words: Iterable[str]) -> str:
     """A regex matching any of ``words``, factored as a trie so the engine follows one branch."""
     root: dict[str, dict] = {}  # type: ignore[type-arg]
     for word in words:
@@ -118,7 +122,16 @@ def _trie(words: Iterable[str]) -> str:
 
 
 def _norm(text: str) -> str:
-    return " ".join(text.lower().split())
+    lower = text.lower()
+    return lower if lower.isalpha() else " ".join(lower.split())  # one word: nothing to collapse
+
+
+def _opt(match: re.Match[str], group: str) -> str | None:
+    """The text of ``group``, or None when it did not take part or the pattern has no such group.
+
+    (``match.groupdict().get(group)`` without building the dictionary of every group.)
+    """
+    return match[group] if group in match.re.groupindex else None
 
 
 class Grammar:
@@ -173,14 +186,17 @@ class Grammar:
             all_words |= words
         if any(not word[:1].isalpha() for word in all_words):
             raise ValueError("head words must start with a letter: a digit run is the DIGITS head")
-        self.head_pattern = re.compile("(?:" + _trie(sorted(all_words)) + r")(?![a-z0-9_])")
+        self.head_pattern = re.compile("(?:" + trie(sorted(all_words)) + r")(?![a-z0-9_])")
         # Heads are found in one pass over the lower-cased text: a word head or a number of up to
         # four digits (not the tail of "30,441", "1.5" or "A330"), each after a non-word character
         # (or at the start). Consuming that character lets the engine skip ahead to the few
-        # non-word characters instead of trying every letter of every word.
-        heads = rf"(?:({self.head_pattern.pattern})|\d{{1,4}}(?!\d))"
-        self._head_at_start = re.compile(heads)
-        self._head_after = re.compile(rf"[^\w](?:({self.head_pattern.pattern})|(?<![.,])\d{{1,4}}(?!\d))")
+        # non-word characters instead of trying every letter of every word; it is looked for as
+        # two classes, ASCII (a byte map the engine checks fast) and the rest (searched only in
+        # texts that are not all ASCII).
+        heads = rf"(?:({self.head_pattern.pattern})|(?<![.,])\d{{1,4}}(?!\d))"
+        self._head_at_start = re.compile(rf"(?:({self.head_pattern.pattern})|\d{{1,4}}(?!\d))")
+        self._head_after_ascii = re.compile(NON_WORD_ASCII + heads)
+        self._head_after_other = re.compile(NON_WORD_OTHER + heads)
         self.rules = self._rules()
         # The rule a match came from, by its pattern's text (a compiled pattern hashes its whole
         # program on every lookup; the text's hash is cached): builders name their mentions with it.
@@ -190,9 +206,10 @@ class Grammar:
             if named != rule.name:
                 raise ValueError(f"rules {named} and {rule.name} have the same pattern")
         # For each head word: the gates of the rules it serves, in one pattern of optional
-        # look-aheads (one match per head says which pass), whether every rule has a gate (then
-        # a head no gate passes is skipped at once), and its rules with their gate's group number and
-        # whether a number or an apostrophe word ('82) may lead their matches.
+        # look-aheads (one match per head says which pass; "(?:(?=...)|)" rather than "(?=...)?",
+        # which the engine runs as a repeat), whether every rule has a gate (then a head no gate
+        # passes is skipped at once), and its rules with their gate's group number and whether a
+        # number or an apostrophe word ('82) may lead their matches.
         by_head: dict[str, list[Rule]] = {}
         for rule in self.rules:
             for word in rule.heads:
@@ -204,7 +221,7 @@ class Grammar:
             names = tuple(r.name for r in gated)
             if names not in gate_sets:
                 gate_sets[names] = re.compile("".join(
-                    f"(?=(?P<{r.name}>{r.gate.pattern}))?" for r in gated), re.IGNORECASE) if gated else None  # type: ignore[union-attr]
+                    f"(?:(?=(?P<{r.name}>{r.gate.pattern}))|)" for r in gated), re.IGNORECASE) if gated else None  # type: ignore[union-attr]
             gate_set = gate_sets[names]
             steps = tuple((r, gate_set.groupindex[r.name] if gate_set is not None and r.gate is not None else 0,
                            DIGITS in r.lead, APOSTROPHE in r.lead) for r in served)
@@ -244,14 +261,14 @@ class Grammar:
         return text[:1].isupper()
 
     def _zone(self, match: re.Match[str]) -> str | None:
-        zone = match.groupdict().get("zone")
+        zone = _opt(match, "zone")
         if not zone:
             return None
         for phrase in self.t.zones:
             if _norm(phrase) == _norm(zone):
                 zone = phrase
                 break
-        sign = match.groupdict().get("off")
+        sign = _opt(match, "off")
         if sign:
             hours = int(match["offh"])
             minutes = int(match["offm"] or 0)
@@ -581,14 +598,14 @@ class Grammar:
         return int(_LEADING_NUMBER.match(text).group())  # type: ignore[union-attr]
 
     def _year_of(self, mt: re.Match[str], group: str = "y") -> int | None:
-        raw = mt.groupdict().get(group)
+        raw = _opt(mt, group)
         if not raw:
             return None
-        return int(raw) * (self._era(mt.groupdict().get("era")) if group == "y" else 1)
+        return int(raw) * (self._era(_opt(mt, "era")) if group == "y" else 1)
 
     def _year_ref(self, mt: re.Match[str]) -> dict[str, object]:
         """"of that year" leaves the year to the narrative; "of next year" shifts the publication year."""
-        shift = mt.groupdict().get("yshift")
+        shift = _opt(mt, "yshift")
         if shift:
             return {"year_shift": self.t.shift_words[_norm(shift)]}
         return {}
@@ -619,7 +636,7 @@ class Grammar:
         return [one, two]
 
     def _month_year(self, mt: re.Match[str]) -> Mention | None:
-        month = mt.groupdict().get("mo")
+        month = _opt(mt, "mo")
         if month and not self._capitalised(month):
             return None
         edge = self.t.edge_modifiers.get(_norm(mt["edge"])) if mt["edge"] else None
@@ -706,12 +723,12 @@ class Grammar:
         return self._mention(mt, _calendar(year=int(mt["yy"]), two_digit=True), "DATE")
 
     def _era_year(self, mt: re.Match[str]) -> Mention | None:
-        era_text = mt.groupdict().get("era") or mt.groupdict().get("era0")
+        era_text = _opt(mt, "era") or _opt(mt, "era0")
         if not era_text:
             return None
         era = self._era(era_text)
         year = int(mt["y"])
-        if year == 0 or (mt.groupdict().get("era0") and mt.groupdict().get("era")):
+        if year == 0 or (_opt(mt, "era0") and _opt(mt, "era")):
             return None
         spec = _calendar(year=year * era)
         return self._mention(mt, spec, "DATE")
@@ -736,7 +753,7 @@ class Grammar:
     def _quarter(self, mt: re.Match[str]) -> Mention | None:
         raw = _norm(mt["ord"])
         number = int(raw[0]) if raw[0].isdigit() else self.t.ordinals.get(raw, 0)
-        part = _norm(mt.groupdict().get("part") or "quarter")
+        part = _norm(_opt(mt, "part") or "quarter")
         limit = 4 if part == "quarter" else 2
         last = number == -1
         if last:
@@ -744,7 +761,7 @@ class Grammar:
         if not 1 <= number <= limit:
             return None
         year = int(mt["y"]) if mt["y"] else None
-        shift = mt.groupdict().get("shift")
+        shift = _opt(mt, "shift")
         if year is None and not shift and part == "half":
             return None  # "the first half" alone is too often not about time ("of the match")
         if year is None and not shift and last and part == "quarter" and "final" not in raw:
@@ -930,12 +947,12 @@ class Grammar:
         """Where the TIMEX3 extent of a quantity starts: after "about", "just" (TimeML keeps them out)."""
         start = mt.start()
         for group in ("approx", "intens"):
-            word = mt.groupdict().get(group)
+            word = _opt(mt, group)
             if word and _norm(word) in self.t.extent_excluded:
                 following = {"approx": ("intens", "qdet", "count", "vcount", "vadj", "vunit"),
                              "intens": ("qdet", "count", "vcount", "vadj", "vunit")}[group]
                 for name in following:
-                    if mt.groupdict().get(name):
+                    if _opt(mt, name):
                         start = mt.start(name)
                         break
         return start
@@ -964,7 +981,7 @@ class Grammar:
             return None
         cue = _norm(mt["cue"] or mt["lcue"])
         direction = self.t.relation_cues.get(cue, "before" if cue == "previously" else "after")
-        anchor = mt.groupdict().get("anchor") if mt["cue"] else None
+        anchor = _opt(mt, "anchor") if mt["cue"] else None
         anchor_start, anchor_end = mt.span("anchor") if anchor else (mt.end(), mt.end())
         if anchor:
             stripped = anchor.rstrip()
@@ -1076,7 +1093,7 @@ class Grammar:
     def _set(self, mt: re.Match[str]) -> Mention | None:
         unit_word = _norm(mt["unit"])
         weekday = self.t.weekdays.get(unit_word)
-        count = self.number(mt["count"]) if mt.groupdict().get("count") else 1.0
+        count = self.number(mt["count"]) if _opt(mt, "count") else 1.0
         unit = "week" if weekday is not None else self.t.units.get(unit_word, unit_word)
         spec = Recurrence(unit=unit, every=count or 1.0, weekday=weekday)
         return self._mention(mt, spec, "SET")
@@ -1131,8 +1148,13 @@ class Grammar:
         first = self._head_at_start.match(lower)
         if first is not None:
             yield 0, first.group(1) or DIGITS
-        for found in self._head_after.finditer(lower):
-            yield found.start() + 1, found.group(1) or DIGITS
+        found: Iterable[re.Match[str]] = self._head_after_ascii.finditer(lower)
+        if not lower.isascii():
+            others = list(self._head_after_other.finditer(lower))
+            if others:
+                found = heapq.merge(found, others, key=_start)
+        for head in found:
+            yield head.start() + 1, head.group(1) or DIGITS
 
     def candidates(self, text: str) -> Iterator[tuple[int, Mention]]:
         """Every mention any rule accepts, with the rule's priority (overlaps are left to :func:`select`).
@@ -1203,6 +1225,10 @@ class Grammar:
 
 # Past this many remembered matches, the ones the scan has left behind are forgotten.
 _SEEN_PRUNE = 256
+
+
+def _start(match: re.Match[str]) -> int:
+    return match.start()
 
 
 def _starts(lower: str, words: list[str], lo: int, head: int) -> list[int]:

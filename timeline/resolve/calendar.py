@@ -34,6 +34,8 @@ __all__ = [
 SEASON_MONTHS = {"SP": (3, 3), "SU": (6, 3), "FA": (9, 3), "WI": (12, 3)}
 _UNIT_CODES = {"second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "fortnight": "W",
                "month": "M", "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE"}
+# Built once: a timedelta made from keywords parses them on every call.
+_MINUTE, _DAY, _WEEK = timedelta(minutes=1), timedelta(days=1), timedelta(days=7)
 _UNIT_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 7 * 86400,
                  "fortnight": 14 * 86400, "month": 30.44 * 86400, "quarter": 91.31 * 86400,
                  "year": 365.25 * 86400, "decade": 3652.5 * 86400, "century": 36525 * 86400}
@@ -85,7 +87,7 @@ class LocalSpan:
 
 def _day(d: date, grain: str = "day", value: str | None = None) -> LocalSpan:
     start = datetime(d.year, d.month, d.day)
-    return LocalSpan(start, start + timedelta(days=1), grain, value or d.isoformat())
+    return LocalSpan(start, start + _DAY, grain, value or d.isoformat())
 
 
 def _month_span(year: int, month: int, months: int = 1) -> tuple[datetime, datetime]:
@@ -107,7 +109,7 @@ def _edge(span: LocalSpan, modifier: str | None) -> LocalSpan:
 def _with_clock(span: LocalSpan, hour: int | None, minute: int | None, part: str | None, tables: Tables) -> LocalSpan:
     if hour is not None:
         start = span.start.replace(hour=hour, minute=minute or 0)
-        return LocalSpan(start, start + timedelta(minutes=1), "minute",
+        return LocalSpan(start, start + _MINUTE, "minute",
                          f"{span.value}T{hour:02d}:{minute or 0:02d}")
     if part is not None:
         pod = tables.part_of_day(part)
@@ -271,7 +273,7 @@ def _calendar(spec: Calendar, reference: date | None, tables: Tables, tense: str
         monday = _week_of_month(year, spec.month, spec.week_of_month)
         iso_year, iso_week, _ = monday.isocalendar()
         start = datetime(monday.year, monday.month, monday.day)
-        return LocalSpan(start, start + timedelta(days=7), "week", f"{iso_year}-W{iso_week:02d}")
+        return LocalSpan(start, start + _WEEK, "week", f"{iso_year}-W{iso_week:02d}")
     if spec.month is not None and spec.day is not None:
         if spec.day > _cal.monthrange(year, spec.month)[1]:
             raise Unresolvable(f"{year}-{spec.month:02d} has no day {spec.day}")
@@ -351,7 +353,7 @@ def _relative(spec: Relative, reference: date, tables: Tables) -> LocalSpan:
 def to_window(span: LocalSpan, zone: tzinfo) -> Window:
     """The UTC window of a wall-clock span on ``zone``: [first instant, last minute]."""
     earliest, end = local_span_bounds(span.start, span.end, zone)
-    latest = max(earliest, end - timedelta(minutes=1))
+    latest = max(earliest, end - _MINUTE)
     return Window(earliest, latest, span.grain)
 
 
