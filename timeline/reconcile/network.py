@@ -77,7 +77,7 @@ class Network:
                 watchers[self.index[point]][claim.article] = None
         self.watchers = {p: tuple(keys) for p, keys in watchers.items()}
         start = Domain([horizon])
-        domains: State = dict.fromkeys(range(len(self.points)), start)
+        domains: State = [start] * len(self.points)
         root = NetState(domains, {}, {})
         self.root: NetState | None = root if self._propagate(root, list(range(len(self.fixed)))) else None
 
@@ -155,7 +155,7 @@ class Network:
             by_article.setdefault(self.claims[claim_id].article, set()).add(claim_id)
         if not by_article:
             return state
-        new = NetState(dict(state.domains), dict(state.active), dict(state.included))
+        new = NetState(list(state.domains), dict(state.active), dict(state.included))
         queue: list[int | str] = []
         for article in sorted(by_article):
             included = new.included.get(article, frozenset()) | by_article[article]
@@ -177,7 +177,7 @@ class Network:
             return False
         if all(domains[p] == d for p, d in zip(group.points, on_clock, strict=True)):
             return True  # that clock alone already gives the fixpoint: nothing else is woken
-        new = NetState(dict(domains), dict(state.active), dict(state.included))
+        new = NetState(list(domains), dict(state.active), dict(state.included))
         new.active[article] = self.group(article, state.included[article], zone)
         return self._propagate(new, [article])
 
@@ -189,7 +189,7 @@ class Network:
         key = reading.alternatives
         if key not in self._alone:
             steps = plan([contribution(tuple(self._compile(alt) for alt in key))])
-            new = NetState(dict(self.root.domains), {"#alone": CompiledGroup(["*"], [steps])}, {})
+            new = NetState(list(self.root.domains), {"#alone": CompiledGroup(["*"], [steps])}, {})
             self._alone[key] = new if self._propagate(new, ["#alone"]) else None
         return self._alone[key]
 

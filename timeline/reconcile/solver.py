@@ -43,8 +43,8 @@ CALENDAR_SPAN_LIMIT_DAYS = 800
 
 Domains = dict[Point, Domain]
 Alternative = tuple[Constraint, ...]
-# Domains over numbered points (the compiled form).
-State = dict[int, Domain]
+# Domains over numbered points (the compiled form): a list indexed by point number.
+State = list[Domain]
 
 
 @dataclass(frozen=True)
@@ -184,6 +184,17 @@ def _touched(steps: Iterable[Compiled | _Disjunction]) -> tuple[int, ...]:
     return tuple(dict.fromkeys(p for step in steps for p in step.points))
 
 
+_NOTHING = Domain()
+
+
+def _local(points: tuple[int, ...], domains: Sequence[Domain], size: int) -> State:
+    """A scratch state holding ``domains`` at ``points`` (other places are never looked at)."""
+    local = [_NOTHING] * size
+    for point, domain in zip(points, domains, strict=True):
+        local[point] = domain
+    return local
+
+
 class _Disjunction:
     """A claim with several alternatives: the union of what each alternative leaves."""
 
@@ -202,7 +213,7 @@ class _Disjunction:
         key = (id(alternatives), inputs)
         hit = _CLAIM_MEMO.get(key)
         if hit is None or hit[0] is not alternatives:
-            hit = _CLAIM_MEMO[key] = (alternatives, _claim_union(alternatives, points, inputs))
+            hit = _CLAIM_MEMO[key] = (alternatives, _claim_union(alternatives, points, inputs, len(domains)))
             if len(_CLAIM_MEMO) > _CLAIM_MEMO_LIMIT:
                 _CLAIM_MEMO.clear()
         union = hit[1]
@@ -256,12 +267,13 @@ class CompiledGroup:
     """A :class:`Group` over numbered points: per clock (``zones``), the steps that enforce its
     claims (None: a clock on which some claim has no reading), and the points they name."""
 
-    __slots__ = ("at_rest", "memo", "options", "points", "zones")
+    __slots__ = ("at_rest", "memo", "options", "points", "size", "zones")
 
     def __init__(self, zones: Sequence[str], options: Sequence[tuple[Step, ...] | None]) -> None:
         self.zones = tuple(zones)
         self.options = tuple(options)
         self.points = _touched(step for steps in self.options if steps for step in steps)
+        self.size = max(self.points, default=-1) + 1
         # The group is a function of its points' domains: remember its answers ...
         self.memo: dict[tuple[Domain, ...], tuple[Domain, ...] | None] = {}
         # ... and, where it narrowed nothing (as at a fixpoint), what each clock left: "which
@@ -297,7 +309,7 @@ class CompiledGroup:
 
     def _on_clock(self, number: int, key: tuple[Domain, ...]) -> tuple[Domain, ...] | None:
         steps = self.options[number]
-        local = dict(zip(self.points, key, strict=True))
+        local = _local(self.points, key, self.size)
         if steps is None or not _conjunction(steps, local):
             return None
         return tuple([local[p] for p in self.points])
@@ -354,7 +366,7 @@ def _conjunction(steps: Sequence[Step], domains: State) -> bool:
     if len(steps) == 1 and steps[0].idempotent:
         return steps[0].apply(domains)
     tick = 0
-    changed_at: dict[int, int] = {}  # point -> tick of the step that last changed it
+    changed_at = [0] * len(domains)  # per point: the tick of the step that last changed it
     ran_at = [0] * len(steps)
     for _ in range(MAX_ROUNDS):
         progress = False
@@ -364,7 +376,7 @@ def _conjunction(steps: Sequence[Step], domains: State) -> bool:
             if last:
                 newest = 0
                 for point in points:
-                    when = changed_at.get(point, 0)
+                    when = changed_at[point]
                     if when > newest:
                         newest = when
                 # An idempotent step need not see its own changes again.
@@ -386,18 +398,20 @@ def _conjunction(steps: Sequence[Step], domains: State) -> bool:
 
 
 def _claim_union(alternatives: tuple[tuple[Compiled, ...], ...], touched: tuple[int, ...],
-                 inputs: tuple[Domain, ...]) -> tuple[Domain, ...] | None:
-    """What a claim (a disjunction of alternatives) leaves of its points' domains; None: nothing."""
-    union: State | None = None
+                 inputs: tuple[Domain, ...], size: int) -> tuple[Domain, ...] | None:
+    """What a claim (a disjunction of alternatives) leaves of its points' domains; None: nothing.
+    (``size``: how many points the state has; only ``touched`` are looked at.)"""
+    union: list[Domain] | None = None
     for alternative in alternatives:
-        local = dict(zip(touched, inputs, strict=True))
+        local = _local(touched, inputs, size)
         if all(c.apply(local) for c in alternative):
-            union = local if union is None else {p: union[p].union(local[p]) for p in touched}
+            mine = [local[p] for p in touched]
+            union = mine if union is None else [a.union(b) for a, b in zip(union, mine, strict=True)]
     if union is None:
         return None
     out = []
-    for point, before in zip(touched, inputs, strict=True):
-        narrowed = before.intersect(union[point])
+    for before, allowed in zip(inputs, union, strict=True):
+        narrowed = before.intersect(allowed)
         if not narrowed:
             return None
         out.append(narrowed)
@@ -419,9 +433,9 @@ def solve(problem: Problem) -> Domains | None:
     cache: dict[int, tuple[Alternative, tuple[Compiled, ...]]] = {}
     groups = [compile_group(g, index, cache) for g in problem.groups]
     start = Domain([problem.horizon])
-    domains: State = dict.fromkeys(range(len(problem.points)), start)
+    domains: State = [start] * len(problem.points)
     for _ in range(round_limit(len(problem.points))):
-        before = dict(domains)
+        before = list(domains)
         for constraint in fixed:
             if not constraint.apply(domains):
                 return None
