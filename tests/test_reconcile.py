@@ -732,3 +732,49 @@ def test_objects_set_apart_from_garbage_collection_are_given_back() -> None:
         assert gc.get_freeze_count() == frozen
     finally:
         gc.unfreeze()
+
+
+_DIGEST = """
+import sys
+sys.path.insert(0, sys.argv[1])
+from helpers import synthetic
+from timeline.reconcile import ReconcileOptions, reconcile
+from timeline.reconcile.compiled import compiled_modules
+s, claims = synthetic(300, chain=3, wrong_rate=0.03, seed=3)
+print(sorted(compiled_modules()))
+print(repr(reconcile(s, claims, options=ReconcileOptions(workers=1))))
+"""
+
+
+def test_the_compiled_solver_gives_the_same_answers(tmp_path: Path) -> None:
+    # scripts/compile.py on a copy of the package; then the same story through both.
+    import shutil
+    import subprocess
+    import sys
+    import sysconfig
+
+    pytest.importorskip("mypyc")
+    pytest.importorskip("setuptools")
+    if shutil.which("cc") is None and shutil.which("gcc") is None:
+        pytest.skip("no C compiler: the optional compiled solver cannot be built here")
+    if not (Path(sysconfig.get_paths()["include"]) / "Python.h").is_file():
+        pytest.skip("no Python headers (Python.h): the optional compiled solver cannot be built here")
+    repo = Path(__file__).resolve().parents[1]
+    fast, plain = tmp_path / "compiled", tmp_path / "plain"
+    for root in (fast, plain):  # copies without any compiled module the checkout may hold
+        shutil.copytree(repo / "timeline", root / "timeline", ignore=shutil.ignore_patterns("*.so", "*.pyd",
+                                                                                           "__pycache__"))
+    (fast / "scripts").mkdir()
+    for name in ("pyproject.toml", "scripts/compile.py"):
+        shutil.copy(repo / name, fast / name)
+    built = subprocess.run([sys.executable, "scripts/compile.py"], cwd=fast, capture_output=True, text=True)
+    assert built.returncode == 0, built.stderr[-2000:]
+
+    def digest(root: Path) -> list[str]:
+        run = subprocess.run([sys.executable, "-c", _DIGEST, str(repo / "tests")], cwd=root, capture_output=True,
+                             text=True, check=True)
+        return run.stdout.splitlines()
+
+    with_c, without = digest(fast), digest(plain)
+    assert (with_c[0], without[0]) == ("['domains', 'network', 'solver']", "[]")
+    assert with_c[1:] == without[1:]
