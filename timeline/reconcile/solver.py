@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
+from typing import ClassVar
 
 from ..model import CalendarShift, Claim, Constraint, Offset, Point, Within
 from ..zones import get_zone, local_day_bounds
@@ -100,13 +101,26 @@ class Problem:
 # so can a disjunction over several points.
 
 
-class _Within:
-    __slots__ = ("point", "points", "window")
-    idempotent = True
+class _Step:
+    """A propagator over numbered points: ``apply`` narrows ``domains`` in place (False: one
+    became empty). One base class, so that calls to it are direct when compiled."""
+
+    __slots__ = ("points",)
+    idempotent: ClassVar[bool] = True
+
+    def __init__(self, points: tuple[int, ...]) -> None:
+        self.points = points
+
+    def apply(self, domains: State) -> bool:
+        raise NotImplementedError
+
+
+class _Within(_Step):
+    __slots__ = ("point", "window")
 
     def __init__(self, point: int, window: Domain) -> None:
+        super().__init__((point,))
         self.point, self.window = point, window
-        self.points: tuple[int, ...] = (point,)
 
     def apply(self, domains: State) -> bool:
         narrowed = domains[self.point].intersect(self.window)
@@ -114,13 +128,12 @@ class _Within:
         return bool(narrowed)
 
 
-class _Offset:
-    __slots__ = ("high", "low", "origin", "points", "target")
-    idempotent = True
+class _Offset(_Step):
+    __slots__ = ("high", "low", "origin", "target")
 
     def __init__(self, origin: int, target: int, low: int, high: int) -> None:
+        super().__init__((origin, target))
         self.origin, self.target, self.low, self.high = origin, target, low, high
-        self.points: tuple[int, ...] = (origin, target)
 
     def apply(self, domains: State) -> bool:
         origin, target = domains[self.origin], domains[self.target]
@@ -147,13 +160,13 @@ class _Offset:
         return bool(origin) and bool(target)
 
 
-class _Calendar:
-    __slots__ = ("high", "low", "origin", "points", "target", "zone")
-    idempotent = False
+class _Calendar(_Step):
+    __slots__ = ("high", "low", "origin", "target", "zone")
+    idempotent: ClassVar[bool] = False
 
     def __init__(self, origin: int, target: int, zone: str, low: int, high: int) -> None:
+        super().__init__((origin, target))
         self.origin, self.target, self.zone, self.low, self.high = origin, target, zone, low, high
-        self.points: tuple[int, ...] = (origin, target)
 
     def apply(self, domains: State) -> bool:
         origin, target = domains[self.origin], domains[self.target]
@@ -180,7 +193,7 @@ def compile_constraint(constraint: Constraint, index: Mapping[Point, int]) -> Co
     return _Calendar(origin, target, constraint.zone, constraint.low, constraint.high)
 
 
-def _touched(steps: Iterable[Compiled | _Disjunction]) -> tuple[int, ...]:
+def _touched(steps: Iterable[_Step]) -> tuple[int, ...]:
     return tuple(dict.fromkeys(p for step in steps for p in step.points))
 
 
@@ -195,15 +208,15 @@ def _local(points: tuple[int, ...], domains: Sequence[Domain], size: int) -> Sta
     return local
 
 
-class _Disjunction:
+class _Disjunction(_Step):
     """A claim with several alternatives: the union of what each alternative leaves."""
 
-    __slots__ = ("alternatives", "points")
-    idempotent = False
+    __slots__ = ("alternatives",)
+    idempotent: ClassVar[bool] = False
 
     def __init__(self, alternatives: tuple[tuple[Compiled, ...], ...]) -> None:
+        super().__init__(_touched(c for alternative in alternatives for c in alternative))
         self.alternatives = alternatives
-        self.points = _touched(c for alternative in alternatives for c in alternative)
 
     def apply(self, domains: State) -> bool:
         alternatives, points = self.alternatives, self.points
@@ -224,7 +237,7 @@ class _Disjunction:
         return True
 
 
-Step = Compiled | _Disjunction
+Step = _Step
 # What one claim asks on one clock: windows on single points, and the other steps.
 Contribution = tuple[tuple[tuple[int, Domain], ...], tuple[Step, ...]]
 
