@@ -16,8 +16,9 @@ __all__ = ["main"]
 
 def _report(args: argparse.Namespace) -> int:
     from .pipeline import analyze
+    from .reconcile import ReconcileOptions
 
-    result = analyze(args.story)
+    result = analyze(args.story, options=ReconcileOptions(workers=args.workers))
     written = result.save_report(args.out)
     counts = result.counts()
     print(f"{result.story.title}: {len(result.claim_outcomes)} time expressions "
@@ -57,12 +58,24 @@ def _tag(args: argparse.Namespace) -> int:
     return 0
 
 
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r}: give a whole number of processes, 1 or more")
+    return value
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="timeline", description="Reconstruct when things happened from news reports.")
     sub = parser.add_subparsers(dest="command", required=True)
     report = sub.add_parser("report", help="build the report of a story folder (story.toml + articles.csv)")
     report.add_argument("story", help="the story folder")
     report.add_argument("--out", default="reports", help="output folder (default: reports/)")
+    report.add_argument("--workers", type=_positive, default=None,
+                        help="processes that solve a large story's parts side by side (default: decided by size)")
     report.set_defaults(run=_report)
     tag = sub.add_parser("tag", help="find time expressions in a text or file; JSON lines out")
     tag.add_argument("text", nargs="?", help="the text, a file holding it, or - for standard input")
