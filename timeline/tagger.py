@@ -86,11 +86,29 @@ def _timex(head: _Head, value: str, grain: str, anchor: str, span: LocalSpan | N
            window: Window | None = None, unresolved: str | None = None) -> Timex:
     """A Timex from its mention's fields, its value and, when known, its wall-clock span and window."""
     start, end, text, kind, rule, mod, zone = head
+    first, last = _local_readings(span.start, span.end) if span is not None else (None, None)
     # Positional arguments: one Timex per expression, and keywords cost a dictionary each.
     return Timex(start, end, text, kind, value, grain, rule, anchor, mod,
                  window.earliest if window is not None else None, window.latest if window is not None else None,
-                 span.start.isoformat() if span is not None else None,
-                 (span.end - _MINUTE).isoformat() if span is not None else None, zone, unresolved)
+                 first, last, zone, unresolved)
+
+
+# Pure functions of small values that recur from one expression to the next (the same years and
+# days, the same undated months): computed once and kept. replace() and isoformat() are slow.
+@functools.lru_cache(maxsize=4096)
+def _local_readings(start: datetime, end: datetime) -> tuple[str, str]:
+    """Timex.local_earliest and local_latest of the span [start, end): its first and last minute."""
+    return start.isoformat(), (end - _MINUTE).isoformat()
+
+
+@functools.lru_cache(maxsize=4096)
+def _in_year(spec: Calendar, year: int) -> Calendar:
+    return replace(spec, year=year)
+
+
+@functools.lru_cache(maxsize=1024)
+def _ahead(spec: Weekday) -> Weekday:
+    return replace(spec, direction="future")
 
 
 def parse_reference_date(published: date | datetime | str | None) -> date | None:
@@ -412,7 +430,7 @@ class _Resolver:
                                    f"{spec.minute or 0:02d}", "minute")
             elif anaphoric or self.narrative:
                 if spec.direction == "either":
-                    resolved = replace(spec, year=last.year)
+                    resolved = _in_year(spec, last.year)
                     return None, f"text:{last.offset}", resolved
                 around = last.as_date()
                 if around is not None:
@@ -424,7 +442,7 @@ class _Resolver:
         if isinstance(spec, Weekday) and self.narrative and last is not None and last.day is not None:
             around = last.as_date()
             if around is not None:
-                return around, f"text:{last.offset}", replace(spec, direction="future")
+                return around, f"text:{last.offset}", _ahead(spec)
         return dct, "publication date" if dct is not None else "none", spec
 
     def _anaphoric(self, mention: Mention, spec: Relation, base: _Head) -> Timex:

@@ -94,6 +94,11 @@ class Rule:
 
 
 DIGITS = "#digits"
+# A rule as the scan uses it, its parts taken out once: name, pattern.match, build, the group of
+# its gate in the gate pattern (0: no gate), before.search or None, reach, lead, and whether a
+# number or a word starting with an apostrophe ('82) may lead its matches.
+_Step = tuple[str, Callable[[str, int], "re.Match[str] | None"], Builder, int,
+              Callable[[str, int, int], "re.Match[str] | None"] | None, int, frozenset[str], bool, bool]
 # [^\w] in two parts: the ASCII characters that are not word characters, and all the others.
 NON_WORD_ASCII = r"[\x00-/:-@\[-^`{-\x7f]"
 NON_WORD_OTHER = r"[^\x00-\x7f\w]"
@@ -201,6 +206,8 @@ class Grammar:
         # The rule a match came from, by its pattern's text (a compiled pattern hashes its whole
         # program on every lookup; the text's hash is cached): builders name their mentions with it.
         self._rule_names: dict[str, str] = {}
+        # The patterns whose group "t" is the TIMEX extent when it matches.
+        self._spans_t = frozenset(r.pattern.pattern for r in self.rules if "t" in r.pattern.groupindex)
         for rule in self.rules:
             named = self._rule_names.setdefault(rule.pattern.pattern, rule.name)
             if named != rule.name:
@@ -208,14 +215,13 @@ class Grammar:
         # For each head word: the gates of the rules it serves, in one pattern of optional
         # look-aheads (one match per head says which pass; "(?:(?=...)|)" rather than "(?=...)?",
         # which the engine runs as a repeat), whether every rule has a gate (then a head no gate
-        # passes is skipped at once), and its rules with their gate's group number and whether a
-        # number or an apostrophe word ('82) may lead their matches.
+        # passes is skipped at once), and its rules as steps of the scan (see _Step).
         by_head: dict[str, list[Rule]] = {}
         for rule in self.rules:
             for word in rule.heads:
                 by_head.setdefault(word, []).append(rule)
         gate_sets: dict[tuple[str, ...], re.Pattern[str] | None] = {}
-        self._plans: dict[str, tuple[re.Pattern[str] | None, bool, tuple[tuple[Rule, int, bool, bool], ...]]] = {}
+        self._plans: dict[str, tuple[re.Pattern[str] | None, bool, tuple[_Step, ...]]] = {}
         for word, served in by_head.items():
             gated = [r for r in served if r.gate is not None]
             names = tuple(r.name for r in gated)
@@ -223,7 +229,9 @@ class Grammar:
                 gate_sets[names] = re.compile("".join(
                     f"(?:(?=(?P<{r.name}>{r.gate.pattern}))|)" for r in gated), re.IGNORECASE) if gated else None  # type: ignore[union-attr]
             gate_set = gate_sets[names]
-            steps = tuple((r, gate_set.groupindex[r.name] if gate_set is not None and r.gate is not None else 0,
+            steps = tuple((r.name, r.pattern.match, r.build,
+                           gate_set.groupindex[r.name] if gate_set is not None and r.gate is not None else 0,
+                           r.before.search if r.before is not None else None, r.reach, r.lead,
                            DIGITS in r.lead, APOSTROPHE in r.lead) for r in served)
             self._plans[word] = (gate_set, len(gated) == len(served), steps)
 
@@ -560,7 +568,7 @@ class Grammar:
                  span: tuple[int, int] | None = None) -> Mention:
         if span:
             start, end = span
-        elif "t" in match.re.groupindex and match["t"]:
+        elif match.re.pattern in self._spans_t and match["t"]:
             start, end = match.span("t")
         else:
             start, end = match.span()
@@ -1184,37 +1192,40 @@ class Grammar:
             words: list[str] | None = None  # the words before the head, within reach
             starts: list[int] | None = None  # where they start (only needed when a lead word is there)
             lo = head
-            for rule, gate_group, numbers, apostrophes in steps:
+            before_lo = head - 24 if head > 24 else 0
+            for name, match_at, build, gate_group, before, reach, lead, numbers, apostrophes in steps:
                 if gate_group and (gates is None or gates.start(gate_group) < 0):
                     continue
-                if rule.before is not None and rule.before.search(text, max(0, head - 24), head) is None:
+                if before is not None and before(text, before_lo, head) is None:
                     continue
                 tries = [head]
-                if rule.reach:
+                if reach:
                     if words is None:
-                        lo = max(0, head - _REACH_CHARS)
+                        lo = head - _REACH_CHARS if head > _REACH_CHARS else 0
                         line = lower.rfind("\n", lo, head)
                         if line >= 0:
                             lo = line + 1
                         words = _TOKEN.findall(lower, lo, head)
-                    lead = rule.lead
-                    skip = max(0, len(words) - rule.reach)
-                    hits = [index for index in range(skip, len(words)) if (word := words[index]) in lead
-                            or (numbers and word[0].isdigit()) or (apostrophes and word[0] in "'’")]
+                    hits = [index for index in range(len(words) - reach if len(words) > reach else 0, len(words))
+                            if (word := words[index]) in lead or (numbers and word[0].isdigit())
+                            or (apostrophes and word[0] in "'’")]
                     if hits:
                         if starts is None:
                             starts = _starts(lower, words, lo, head)
                         tries = [starts[index] for index in hits]
                         tries.append(head)
                 for position in tries:
-                    match = rule.pattern.match(text, position)
-                    if match is None or match.end() <= head:
+                    match = match_at(text, position)
+                    if match is None:
                         continue
-                    key = (rule.name, match.start(), match.end())
+                    start, end = match.span()
+                    if end <= head:
+                        continue
+                    key = (name, start, end)
                     if key in seen:
                         break
                     seen.add(key)
-                    built = rule.build(match)
+                    built = build(match)
                     if built is None:
                         continue
                     for mention in built if isinstance(built, list) else (built,):
