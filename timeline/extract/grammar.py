@@ -1186,15 +1186,16 @@ class Grammar:
             gates = gate_pattern.match(text, head) if gate_pattern is not None else None
             if all_gated and (gates is None or gates.lastindex is None):
                 continue
+            passed = gates.regs if gates is not None else ()  # (start, end) of each gate's group
             if len(seen) > prune_at:
                 seen = {key for key in seen if key[2] > head}
                 prune_at = 2 * len(seen) + _SEEN_PRUNE
             words: list[str] | None = None  # the words before the head, within reach
             starts: list[int] | None = None  # where they start (only needed when a lead word is there)
-            lo = head
+            lo = count = 0  # set with words
             before_lo = head - 24 if head > 24 else 0
             for name, match_at, build, gate_group, before, reach, lead, numbers, apostrophes in steps:
-                if gate_group and (gates is None or gates.start(gate_group) < 0):
+                if gate_group and passed[gate_group][0] < 0:
                     continue
                 if before is not None and before(text, before_lo, head) is None:
                     continue
@@ -1206,7 +1207,8 @@ class Grammar:
                         if line >= 0:
                             lo = line + 1
                         words = _TOKEN.findall(lower, lo, head)
-                    hits = [index for index in range(len(words) - reach if len(words) > reach else 0, len(words))
+                        count = len(words)
+                    hits = [index for index in range(count - reach if count > reach else 0, count)
                             if (word := words[index]) in lead or (numbers and word[0].isdigit())
                             or (apostrophes and word[0] in "'’")]
                     if hits:
