@@ -314,6 +314,80 @@ def test_timex_is_serialisable() -> None:
     json.dumps(timex.to_dict())
 
 
+# ---------------------------------------------------------------------------- scanning shortcuts
+# The scan takes shortcuts for speed; each must find exactly what the plain formulation finds.
+
+SCAN_TEXTS = [
+    "In March 2008, 30,441 people; A330 and 1.5 hours; '82 and ’90s.",
+    "“March 12” —2008 (May) «June» marché march_ may2008 2008may q3 Q4 the 1990s",
+    "İstanbul, March 2008: ſunday, Kelvin K day; 12-13 June; ٣ March ٢٠٠٨ and 12345 6789",
+    "0123456789" * 3 + " 2008 " + "x" * 50 + "\nyesterday\t\tTuesday. 11:00 a.m. ET",
+    "March",
+    "2008",
+    "",
+]
+
+
+def _plain_heads(text: str) -> list[tuple[int, str]]:
+    from timeline.extract import get_grammar
+    from timeline.extract.grammar import DIGITS
+
+    grammar = get_grammar("en")
+    lower = grammar._lower(text)
+    words = [(m.start(), m.group()) for m in grammar.head_pattern.finditer(lower)
+             if not m.start() or not (lower[m.start() - 1].isalnum() or lower[m.start() - 1] == "_")]
+    numbers = [(m.start(), DIGITS) for m in re.finditer(r"\d(?<![\w.,]\d)\d{0,3}(?!\d)", text)]
+    return sorted(words + numbers)
+
+
+@pytest.mark.parametrize("text", SCAN_TEXTS)
+def test_heads_are_those_of_the_plain_scan(text: str) -> None:
+    from timeline.extract import get_grammar
+
+    grammar = get_grammar("en")
+    assert list(grammar._heads(grammar._lower(text))) == _plain_heads(text)
+
+
+def test_non_word_classes_split_non_word_characters() -> None:
+    import sys
+
+    from timeline.extract.grammar import NON_WORD_ASCII, NON_WORD_OTHER
+
+    ascii_class, other_class, plain = re.compile(NON_WORD_ASCII), re.compile(NON_WORD_OTHER), re.compile(r"[^\w]")
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        parts = (bool(ascii_class.match(char)), bool(other_class.match(char)))
+        assert parts == ((code < 128) and bool(plain.match(char)), (code >= 128) and bool(plain.match(char)))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["March", "Mar", "May", "a", "an", "at", "at least", "the", "'", "’", "-", " ",
+                                 "  ", "\t", "ſ", "K", "İ", "12", "x", "."]), max_size=12))
+def test_alt_matches_like_a_longest_first_alternation(parts: list[str]) -> None:
+    from timeline.extract.grammar import S, alt
+
+    phrases = ["march", "mar", "may", "a", "an", "at", "at least", "at last", "the", "a few", "an hour"]
+    plain = "(?:" + "|".join(re.escape(w).replace(r"\ ", S) for w in sorted(set(phrases), key=lambda w: (-len(w), w)))
+    plain += ")"
+    text = "".join(parts)
+    for suffix in ("", r"(?![\w])", r"[ \t]+\d"):
+        one, two = re.compile(alt(phrases) + suffix, re.IGNORECASE), re.compile(plain + suffix, re.IGNORECASE)
+        for position in range(len(text) + 1):
+            first, second = one.match(text, position), two.match(text, position)
+            assert (first and first.span()) == (second and second.span())
+
+
+@pytest.mark.parametrize("text", SCAN_TEXTS)
+def test_word_starts_are_found_from_the_words(text: str) -> None:
+    from timeline.extract.grammar import _TOKEN, _starts
+
+    lower = text.lower() if len(text.lower()) == len(text) else text
+    for lo in range(0, len(lower), 7):
+        for head in range(lo, len(lower) + 1, 5):
+            words = _TOKEN.findall(lower, lo, head)
+            assert _starts(lower, words, lo, head) == [m.start() for m in _TOKEN.finditer(lower, lo, head)]
+
+
 # ---------------------------------------------------------------------------- corpora
 
 

@@ -67,9 +67,13 @@ _WORD_DOT_END = re.compile(r"(?<![.\w])[A-Za-z]{2,}\.$")
 
 
 def alt(words: Iterable[str]) -> str:
-    """A regex alternation of phrases, longest first, spaces matching any run of blanks."""
-    unique = sorted(set(words), key=lambda w: (-len(w), w))
-    return "(?:" + "|".join(re.escape(w).replace(r"\ ", S) for w in unique) + ")"
+    """A regex alternation of phrases, longest first, spaces matching any run of blanks.
+
+    Written as a trie: where several phrases match, the longest is still tried first (they share
+    a prefix, and the longer one is the greedy branch), but the engine follows one branch per
+    character instead of trying every phrase in turn.
+    """
+    return "(?:" + trie(words, blank=S) + ")"
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,8 +109,11 @@ NON_WORD_OTHER = r"[^\x00-\x7f\w]"
 _ASCII_LOWER = str.maketrans({c: c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"})
 
 
-def trie(words: Iterable[str]) -> str:
-    """A regex matching any of ``words``, factored as a trie so the engine follows one branch."""
+def trie(words: Iterable[str], blank: str | None = None) -> str:
+    """A regex matching any of ``words``, factored as a trie so the engine follows one branch.
+
+    Longer words are tried before their prefixes; ``blank`` (a pattern) stands for each space.
+    """
     root: dict[str, dict] = {}  # type: ignore[type-arg]
     for word in words:
         node = root
@@ -115,13 +122,15 @@ def trie(words: Iterable[str]) -> str:
         node[""] = {}
 
     def emit(node: dict) -> str:  # type: ignore[type-arg]
-        branches: list[str] = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
-        optional = "" in node
+        branches: list[str] = [(blank if char == " " and blank else re.escape(char)) + emit(child)
+                               for char, child in sorted(node.items()) if char]
         if not branches:
             return ""
-        if len(branches) == 1 and not optional:
+        if "" in node:  # a word ends here: try the longer ones first, then stop ("|", not "?": cheaper)
+            branches.append("")
+        elif len(branches) == 1:
             return branches[0]
-        return "(?:" + "|".join(branches) + ")" + ("?" if optional else "")
+        return "(?:" + "|".join(branches) + ")"
 
     return emit(root)
 
