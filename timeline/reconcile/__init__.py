@@ -31,6 +31,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from ..model import Claim, ClaimOutcome, Constraint, EventOutcome, EventSpec, Offset, Point, Story, Window, Within
 from . import compiled, parallel
@@ -284,7 +285,27 @@ def reconcile(
 ) -> tuple[tuple[EventOutcome, ...], tuple[ClaimOutcome, ...]]:
     """Outcomes for every event of the story and every claim, in input order for claims."""
     options = options or ReconcileOptions()
-    return outcomes(story, claims, analyse(story, claims, options), options)
+    parts = components(story, [c for c in claims if c.readings])
+    sizes = [len(members) for _, members in parts]
+    workers = parallel.workers_for(options.workers, sizes)
+    with _without_cycle_collection():
+        if workers > 1:
+            # Each process also words its part's outcomes; claims stay here (sending them back
+            # would cost more than the wording), so outcomes travel without them.
+            found = parallel.solve_parts(_part_outcomes_to_send, (story, options), parts, sizes, workers)
+            if found is not None:
+                by_id = {c.id: c for c in claims}
+                return _assemble(story, claims, [([ClaimOutcome(by_id[i], *rest) for i, *rest in sent], events)
+                                                 for sent, events in found], options)
+        analyses = [_analyse(story, events, members, options) for events, members in parts]
+        return outcomes(story, claims, analyses, options)
+
+
+def _part_outcomes_to_send(shared: tuple[Story, ReconcileOptions], part: tuple[tuple[str, ...], tuple[Claim, ...]]
+                           ) -> tuple[list[tuple[Any, ...]], list[EventOutcome]]:
+    story, options = shared
+    claim_outcomes, events = _part_outcomes(story, _analyse(story, *part, options), part[1], options)
+    return [(o.claim.id, o.status, o.reason, o.zones, o.window, o.narrowing) for o in claim_outcomes], events
 
 
 def unbounded(domain: Domain) -> tuple[bool, bool]:
@@ -301,17 +322,34 @@ def _window(domain: Domain | None, grain: str = "minute") -> Window | None:
 def outcomes(story: Story, claims: Sequence[Claim], analyses: Sequence[Analysis],
              options: ReconcileOptions) -> tuple[tuple[EventOutcome, ...], tuple[ClaimOutcome, ...]]:
     """Event and claim outcomes from the analysed components (claims in input order)."""
-    of_claim = {i: a for a in analyses for i in a.claims}
-    of_event = {e: a for a in analyses for e in a.events}
-    claim_outcomes = [_claim_outcome(c, story, of_claim.get(c.id), options) for c in claims]
+    by_id = {c.id: c for c in claims}
+    return _assemble(story, claims, [_part_outcomes(story, a, [by_id[i] for i in a.claims], options)
+                                     for a in analyses], options)
+
+
+def _part_outcomes(story: Story, analysis: Analysis, members: Sequence[Claim], options: ReconcileOptions
+                   ) -> tuple[list[ClaimOutcome], list[EventOutcome]]:
+    """The outcomes of one component: its claims' and its events' (a claim's event is in its
+    claim's component)."""
+    claim_outcomes = [_claim_outcome(c, story, analysis, options) for c in members]
     about: dict[str, list[ClaimOutcome]] = {}
     for item in claim_outcomes:
         if item.claim.event is not None and item.status != "unresolved":
             about.setdefault(item.claim.event, []).append(item)
     anchored = {a.event for a in story.anchors}
-    events = tuple(_event_outcome(e, of_event[e.id], about.get(e.id, []), e.id in anchored) for e in story.events)
-    return events, tuple(_near_answer(c, of_claim[c.claim.id].robust) if c.claim.id in of_claim else c
-                         for c in claim_outcomes)
+    specs = {e.id: e for e in story.events}
+    events = [_event_outcome(specs[e], analysis, about.get(e, []), e in anchored) for e in analysis.events]
+    return [_near_answer(c, analysis.robust) for c in claim_outcomes], events
+
+
+def _assemble(story: Story, claims: Sequence[Claim], parts: Sequence[tuple[list[ClaimOutcome], list[EventOutcome]]],
+              options: ReconcileOptions) -> tuple[tuple[EventOutcome, ...], tuple[ClaimOutcome, ...]]:
+    """The components' outcomes in the story's event order and the claims' input order (a claim
+    in no component, having no reading, is unresolved with its reason)."""
+    of_claim = {o.claim.id: o for claim_outcomes, _ in parts for o in claim_outcomes}
+    of_event = {e.event: e for _, events in parts for e in events}
+    return (tuple(of_event[e.id] for e in story.events),
+            tuple(of_claim.get(c.id) or _claim_outcome(c, story, None, options) for c in claims))
 
 
 def _claim_outcome(claim: Claim, story: Story, analysis: Analysis | None, options: ReconcileOptions) -> ClaimOutcome:
