@@ -73,6 +73,12 @@ def alt(words: Iterable[str]) -> str:
     a prefix, and the longer one is the greedy branch), but the engine follows one branch per
     character instead of trying every phrase in turn.
     """
+    return _alt(tuple(words))
+
+
+@functools.lru_cache(maxsize=256)
+def _alt(words: tuple[str, ...]) -> str:
+    # Kept: some callers build their pattern on every call, and a trie costs more than a join.
     return "(?:" + trie(words, blank=S) + ")"
 
 
