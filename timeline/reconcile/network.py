@@ -136,8 +136,9 @@ class Network:
             before = [domains[p] for p in points]
             if not propagator.apply(domains):
                 return False
-            for point, old in zip(points, before, strict=True):
-                new = domains[point]
+            for number in range(len(points)):  # index loop: zip(strict=True) is a costly call when compiled
+                point = points[number]
+                new, old = domains[point], before[number]
                 if new is old or new == old:
                     continue
                 for other in watchers[point]:

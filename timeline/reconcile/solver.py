@@ -23,12 +23,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, datetime, tzinfo
 from typing import ClassVar
 
 from ..model import CalendarShift, Claim, Constraint, Offset, Point, Within
 from ..zones import get_zone, local_day_bounds
-from .domains import Domain, _normal, from_minutes, to_minutes
+from .domains import MINUTE, Domain, _normal, from_minutes, to_minutes
 
 __all__ = ["CALENDAR_SPAN_LIMIT_DAYS", "MAX_ROUNDS", "CompiledGroup", "Group", "Problem", "compile_constraint",
            "compile_group", "group_claims", "round_limit", "solve"]
@@ -187,8 +187,8 @@ def compile_constraint(constraint: Constraint, index: Mapping[Point, int]) -> Co
         return _Within(index[constraint.point], window)
     origin, target = index[constraint.origin], index[constraint.target]
     if isinstance(constraint, Offset):
-        low = int(constraint.low // timedelta(minutes=1))
-        high = -int(-constraint.high // timedelta(minutes=1))
+        low = int(constraint.low // MINUTE)
+        high = -int(-constraint.high // MINUTE)
         return _Offset(origin, target, low, high)
     return _Calendar(origin, target, constraint.zone, constraint.low, constraint.high)
 
@@ -203,8 +203,8 @@ _NOTHING = Domain()
 def _local(points: tuple[int, ...], domains: Sequence[Domain], size: int) -> State:
     """A scratch state holding ``domains`` at ``points`` (other places are never looked at)."""
     local = [_NOTHING] * size
-    for point, domain in zip(points, domains, strict=True):
-        local[point] = domain
+    for number in range(len(points)):  # index loops: zip(strict=True) is a costly call when compiled
+        local[points[number]] = domains[number]
     return local
 
 
@@ -232,8 +232,8 @@ class _Disjunction(_Step):
         union = hit[1]
         if union is None:
             return False
-        for point, narrowed in zip(points, union, strict=True):
-            domains[point] = narrowed
+        for number in range(len(points)):
+            domains[points[number]] = union[number]
         return True
 
 
@@ -305,8 +305,8 @@ class CompiledGroup:
                 self.memo.clear()
         if answer is None:
             return False
-        for point, domain in zip(points, answer, strict=True):
-            domains[point] = domain
+        for number in range(len(points)):
+            domains[points[number]] = answer[number]
         return True
 
     def on_clock(self, zone: str, domains: State) -> tuple[Domain, ...] | None:
@@ -334,12 +334,12 @@ class CompiledGroup:
         union: list[Domain] | None = None
         for local in clocks:
             if local is not None:
-                union = list(local) if union is None else [a.union(b) for a, b in zip(union, local, strict=True)]
+                union = list(local) if union is None else [union[i].union(local[i]) for i in range(len(local))]
         if union is None:
             return None
         out = []
-        for before, allowed in zip(key, union, strict=True):
-            narrowed = before.intersect(allowed)
+        for number in range(len(key)):
+            narrowed = key[number].intersect(union[number])
             if not narrowed:
                 return None
             out.append(narrowed)
@@ -400,8 +400,9 @@ def _conjunction(steps: Sequence[Step], domains: State) -> bool:
             before = [domains[p] for p in points]
             if not step.apply(domains):
                 return False
-            for point, old in zip(points, before, strict=True):
-                new = domains[point]
+            for number in range(len(points)):
+                point = points[number]
+                new, old = domains[point], before[number]
                 if new is not old and new != old:
                     changed_at[point] = tick
                     progress = True
@@ -419,12 +420,12 @@ def _claim_union(alternatives: tuple[tuple[Compiled, ...], ...], touched: tuple[
         local = _local(touched, inputs, size)
         if all(c.apply(local) for c in alternative):
             mine = [local[p] for p in touched]
-            union = mine if union is None else [a.union(b) for a, b in zip(union, mine, strict=True)]
+            union = mine if union is None else [union[i].union(mine[i]) for i in range(len(mine))]
     if union is None:
         return None
     out = []
-    for before, allowed in zip(inputs, union, strict=True):
-        narrowed = before.intersect(allowed)
+    for number in range(len(inputs)):
+        narrowed = inputs[number].intersect(union[number])
         if not narrowed:
             return None
         out.append(narrowed)
@@ -484,17 +485,18 @@ def _calendar_image(domain: Domain, zone_name: str, low: int, high: int, forward
     return image
 
 
-_DAYS: dict[tuple[date, str], tuple[int, int]] = {}
+_DAYS: dict[tuple[int, str], tuple[int, int]] = {}
 
 
-def _day_minutes(day: date, zone_name: str) -> tuple[int, int]:
-    """The first and last minute of a local day (DST days are 23 or 25 hours long)."""
-    key = (day, zone_name)
+def _day_minutes(ordinal: int, zone_name: str) -> tuple[int, int]:
+    """The first and last minute of a local day, by its proleptic ordinal (DST days are 23 or
+    25 hours long). Days are counted in plain integers: date arithmetic builds objects."""
+    key = (ordinal, zone_name)
     found = _DAYS.get(key)
     if found is None:
         if len(_DAYS) >= _IMAGE_CACHE_LIMIT:
             _DAYS.clear()
-        begin, finish = local_day_bounds(day, get_zone(zone_name))
+        begin, finish = local_day_bounds(date.fromordinal(ordinal), get_zone(zone_name))
         found = _DAYS[key] = (to_minutes(begin), to_minutes(finish) - 1)
     return found
 
@@ -509,12 +511,9 @@ def _image(domain: Domain, zone_name: str, low: int, high: int, forward: bool) -
         low, high = -high, -low
     spans = []
     for start, end in domain.spans:
-        day = _local_date(start, zone)
-        stop = _local_date(end, zone)
-        while day <= stop:
-            spans.append((_day_minutes(day + timedelta(days=low), zone_name)[0],
-                          _day_minutes(day + timedelta(days=high), zone_name)[1]))
-            day += timedelta(days=1)
+        stop = _local_date(end, zone).toordinal()
+        for day in range(_local_date(start, zone).toordinal(), stop + 1):
+            spans.append((_day_minutes(day + low, zone_name)[0], _day_minutes(day + high, zone_name)[1]))
     return Domain(spans)
 
 
