@@ -413,19 +413,20 @@ def _near_answer(outcome: ClaimOutcome, robust: Domains | None) -> ClaimOutcome:
     answer = robust.get(Point(claim.event, "start"))
     if not answer:
         return outcome
-    pieces = [
-        Domain([(to_minutes(c.earliest), to_minutes(c.latest))])
-        for r in claim.readings if r.zone in outcome.zones or claim.clock != "article"
-        for alt in r.alternatives for c in alt if isinstance(c, Within)
-    ]
-    meeting = [p for p in pieces if p.intersect(answer.shift(-1440, 1440))]
-    if not meeting:
+    near = answer.shift(-1440, 1440)
+    hull: tuple[int, int] | None = None  # of the pieces that meet it
+    for reading in claim.readings:
+        if reading.zone not in outcome.zones and claim.clock == "article":
+            continue
+        for constraint in (c for alt in reading.alternatives for c in alt if isinstance(c, Within)):
+            low, high = to_minutes(constraint.earliest), to_minutes(constraint.latest)
+            if high < near.low or low > near.high or not near.intersect(Domain([(low, high)])):
+                continue
+            hull = (low, high) if hull is None else (min(hull[0], low), max(hull[1], high))
+    if hull is None:
         return outcome
-    hull = meeting[0]
-    for piece in meeting[1:]:
-        hull = hull.union(piece)
     return ClaimOutcome(outcome.claim, outcome.status, outcome.reason, outcome.zones,
-                        Window(from_minutes(hull.low), from_minutes(hull.high), window.grain), outcome.narrowing)
+                        Window(from_minutes(hull[0]), from_minutes(hull[1]), window.grain), outcome.narrowing)
 
 
 def _end_window(end: Domain, start: Domain) -> Window | None:
