@@ -1,6 +1,6 @@
 """Compile the solver's hot modules with mypyc, in place (optional; about twice as fast).
 
-    python scripts/compile.py            # build timeline/reconcile/{domains,solver,network} extensions
+    python scripts/compile.py            # build timeline/reconcile/{domains,solver,network,analysis} extensions
     python scripts/compile.py --clean    # remove them: back to pure Python
 
 Why mypyc: the reconcile solver spends its time in small typed Python classes (interval
@@ -21,7 +21,7 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-MODULES = ("timeline/reconcile/domains.py", "timeline/reconcile/solver.py", "timeline/reconcile/network.py")
+MODULES = tuple(f"timeline/reconcile/{name}.py" for name in ("domains", "solver", "network", "analysis"))
 GROUP = "timeline.reconcile._compiled"  # the shared library lives inside the package
 
 

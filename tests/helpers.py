@@ -250,7 +250,7 @@ def naive_analyses(story_: Story, claims: Sequence[Claim], options: object = Non
     removed set tried by brute force (the algorithm before divide and conquer)."""
     import itertools
 
-    from timeline.reconcile import HORIZON, Analysis, ReconcileOptions, _fixed_constraints, _open_ends, _union
+    from timeline.reconcile.analysis import HORIZON, Analysis, ReconcileOptions, _fixed_constraints, _open_ends, _union
     from timeline.reconcile.domains import Domain
     from timeline.reconcile.solver import Problem, group_claims, solve
 

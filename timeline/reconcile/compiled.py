@@ -12,7 +12,7 @@ from ..errors import TimelineWarning
 
 __all__ = ["COMPILABLE", "compiled_modules", "warn_if_stale"]
 
-COMPILABLE = ("domains", "solver", "network")
+COMPILABLE = ("domains", "solver", "network", "analysis")
 _HERE = Path(__file__).resolve().parent
 
 
