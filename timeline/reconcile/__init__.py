@@ -27,10 +27,10 @@ its changes wake up, instead of ``n`` solves of ``n`` claims. See :func:`analyse
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from ..model import Claim, ClaimOutcome, EventOutcome, EventSpec, Point, Story, Window, Within
 from . import compiled, parallel
@@ -43,18 +43,42 @@ compiled.warn_if_stale()
 __all__ = ["HORIZON", "Analysis", "Domain", "ReconcileOptions", "analyse", "components", "outcomes", "reconcile",
            "unbounded"]
 
+Part = tuple[tuple[str, ...], tuple[Claim, ...]]  # a component: its events and its claims
+Shared = tuple[Story, ReconcileOptions]
+Answer = TypeVar("Answer")
+
+
 def analyse(story: Story, claims: Sequence[Claim], options: ReconcileOptions | None = None) -> list[Analysis]:
     """Solve every component of the story (claims with readings only)."""
+    return _each_part(story, claims, options or ReconcileOptions(), _analyse_part)
+
+
+def reconcile(
+    story: Story, claims: Sequence[Claim], *, options: ReconcileOptions | None = None
+) -> tuple[tuple[EventOutcome, ...], tuple[ClaimOutcome, ...]]:
+    """Outcomes for every event of the story and every claim, in input order for claims."""
     options = options or ReconcileOptions()
+    # Each part's outcomes are worded with it; they come back without their claims (sending
+    # claims between processes would cost more than the wording).
+    worded = _each_part(story, claims, options, _part_outcomes_to_send)
+    by_id = {c.id: c for c in claims}
+    return _assemble(story, claims, [([ClaimOutcome(by_id[i], *rest) for i, *rest in sent], events)
+                                     for sent, events in worded], options)
+
+
+def _each_part(story: Story, claims: Sequence[Claim], options: ReconcileOptions,
+               solve: Callable[[Shared, Part], Answer]) -> list[Answer]:
+    """``solve`` on every component (claims with readings only), in several processes where
+    that pays (:mod:`.parallel`), with the cycle collector paused."""
     parts = components(story, [c for c in claims if c.readings])
     sizes = [len(members) for _, members in parts]
     workers = parallel.workers_for(options.workers, sizes)
     with _without_cycle_collection():
         if workers > 1:
-            found = parallel.solve_parts(_analyse_part, (story, options), parts, sizes, workers)
+            found = parallel.solve_parts(solve, (story, options), parts, sizes, workers)
             if found is not None:
                 return found
-        return [analyse_part(story, events, members, options) for events, members in parts]
+        return [solve((story, options), part) for part in parts]
 
 
 @contextmanager
@@ -73,35 +97,12 @@ def _without_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def _analyse_part(shared: tuple[Story, ReconcileOptions],
-                  part: tuple[tuple[str, ...], tuple[Claim, ...]]) -> Analysis:
+def _analyse_part(shared: Shared, part: Part) -> Analysis:
     story, options = shared
     return analyse_part(story, *part, options)
 
 
-def reconcile(
-    story: Story, claims: Sequence[Claim], *, options: ReconcileOptions | None = None
-) -> tuple[tuple[EventOutcome, ...], tuple[ClaimOutcome, ...]]:
-    """Outcomes for every event of the story and every claim, in input order for claims."""
-    options = options or ReconcileOptions()
-    parts = components(story, [c for c in claims if c.readings])
-    sizes = [len(members) for _, members in parts]
-    workers = parallel.workers_for(options.workers, sizes)
-    with _without_cycle_collection():
-        if workers > 1:
-            # Each process also words its part's outcomes; claims stay here (sending them back
-            # would cost more than the wording), so outcomes travel without them.
-            found = parallel.solve_parts(_part_outcomes_to_send, (story, options), parts, sizes, workers)
-            if found is not None:
-                by_id = {c.id: c for c in claims}
-                return _assemble(story, claims, [([ClaimOutcome(by_id[i], *rest) for i, *rest in sent], events)
-                                                 for sent, events in found], options)
-        analyses = [analyse_part(story, events, members, options) for events, members in parts]
-        return outcomes(story, claims, analyses, options)
-
-
-def _part_outcomes_to_send(shared: tuple[Story, ReconcileOptions], part: tuple[tuple[str, ...], tuple[Claim, ...]]
-                           ) -> tuple[list[tuple[Any, ...]], list[EventOutcome]]:
+def _part_outcomes_to_send(shared: Shared, part: Part) -> tuple[list[tuple[Any, ...]], list[EventOutcome]]:
     story, options = shared
     claim_outcomes, events = _part_outcomes(story, analyse_part(story, *part, options), part[1], options)
     return [(o.claim.id, o.status, o.reason, o.zones, o.window, o.narrowing) for o in claim_outcomes], events

@@ -10,19 +10,19 @@ from pathlib import Path
 
 from ..errors import TimelineWarning
 
-__all__ = ["COMPILABLE", "compiled_modules", "warn_if_stale"]
+__all__ = ["compiled_modules", "warn_if_stale"]
 
-COMPILABLE = ("domains", "solver", "network", "analysis")
 _HERE = Path(__file__).resolve().parent
 
 
 def compiled_modules() -> dict[str, Path]:
-    """The compilable modules that have a compiled file next to their source."""
+    """The modules here that have a compiled file next to their source (which ones are
+    compiled is decided by ``scripts/compile.py`` alone)."""
     found = {}
-    for name in COMPILABLE:
+    for source in sorted(_HERE.glob("*.py")):
         for suffix in EXTENSION_SUFFIXES:
-            if (_HERE / f"{name}{suffix}").is_file():
-                found[name] = _HERE / f"{name}{suffix}"
+            if (_HERE / f"{source.stem}{suffix}").is_file():
+                found[source.stem] = _HERE / f"{source.stem}{suffix}"
                 break
     return found
 

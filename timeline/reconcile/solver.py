@@ -331,19 +331,7 @@ class CompiledGroup:
         # Only the points the group's constraints name can change: unions and intersections are
         # taken over those alone (every other point is the same in every option).
         clocks = [self._on_clock(number, key) for number in range(len(self.options))]
-        union: list[Domain] | None = None
-        for local in clocks:
-            if local is not None:
-                union = list(local) if union is None else [union[i].union(local[i]) for i in range(len(local))]
-        if union is None:
-            return None
-        out = []
-        for number in range(len(key)):
-            narrowed = key[number].intersect(union[number])
-            if not narrowed:
-                return None
-            out.append(narrowed)
-        answer = tuple(out)
+        answer = _within_union(key, clocks)
         if answer == key:
             if len(self.at_rest) > _MEMO_LIMIT:
                 self.at_rest.clear()
@@ -415,12 +403,21 @@ def _claim_union(alternatives: tuple[tuple[Compiled, ...], ...], touched: tuple[
                  inputs: tuple[Domain, ...], size: int) -> tuple[Domain, ...] | None:
     """What a claim (a disjunction of alternatives) leaves of its points' domains; None: nothing.
     (``size``: how many points the state has; only ``touched`` are looked at.)"""
-    union: list[Domain] | None = None
+    held: list[tuple[Domain, ...] | None] = []
     for alternative in alternatives:
         local = _local(touched, inputs, size)
-        if all(c.apply(local) for c in alternative):
-            mine = [local[p] for p in touched]
-            union = mine if union is None else [union[i].union(mine[i]) for i in range(len(mine))]
+        held.append(tuple([local[p] for p in touched]) if all(c.apply(local) for c in alternative) else None)
+    return _within_union(inputs, held)
+
+
+def _within_union(inputs: tuple[Domain, ...],
+                  options: Sequence[tuple[Domain, ...] | None]) -> tuple[Domain, ...] | None:
+    """Constructive disjunction: ``inputs`` narrowed to the union of what each option left of them
+    (None: an option that cannot hold); None when no option holds or a point is left empty."""
+    union: list[Domain] | None = None
+    for left in options:
+        if left is not None:
+            union = list(left) if union is None else [union[i].union(left[i]) for i in range(len(left))]
     if union is None:
         return None
     out = []
