@@ -221,8 +221,8 @@ class _Disjunction(_Step):
     def apply(self, domains: State) -> bool:
         alternatives, points = self.alternatives, self.points
         inputs = tuple([domains[p] for p in points])
-        # Shared by every group holding the claim (compiled alternatives are shared: see
-        # compile_group), so the same question asked from another group is answered once.
+        # Shared by every group holding the claim (a network compiles a claim's steps once per
+        # clock: see Network._part), so the same question asked from another group is answered once.
         key = (id(alternatives), inputs)
         hit = _CLAIM_MEMO.get(key)
         if hit is None or hit[0] is not alternatives:
