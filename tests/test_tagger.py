@@ -421,3 +421,68 @@ def test_corpus_rules_are_general() -> None:
                                            root / "extract" / "data" / "en.toml"))
     for word in ("Boeing", "Airbus", "Dreamliner", "Nikkei", "Verdun", "Saratoga", "Wikinews"):
         assert not re.search(word, code), word
+
+
+# ------------------------------------------------------------------ cheaper constructors
+
+
+def _positional_cases() -> list[tuple[type, tuple[object, ...]]]:
+    from datetime import datetime
+
+    from timeline.model import Calendar, Mention
+    from timeline.resolve.calendar import LocalSpan
+    from timeline.tagger import _Point
+
+    return [
+        (Timex, (3, 9, "Monday", "DATE", "2025-01-20", "day", "weekday", "publication date", None,
+                 None, None, "2025-01-20T00:00:00", "2025-01-20T23:59:00", None, None)),
+        (Mention, ("Monday", 3, 9, "weekday", Calendar(year=2025), "DATE")),
+        (LocalSpan, (datetime(2025, 1, 20), datetime(2025, 1, 21), "day", "2025-01-20")),
+        (_Point, (2025, 1, None, 14)),
+    ]
+
+
+@pytest.mark.parametrize(("cls", "values"), _positional_cases())
+def test_the_positional_constructor_builds_the_same_value(cls: type, values: tuple[object, ...]) -> None:
+    from dataclasses import FrozenInstanceError, fields
+
+    from timeline._positional import positional
+
+    built = positional(cls)(*values)
+    expected = cls(*values)
+    assert type(built) is cls and built == expected and hash(built) == hash(expected) and repr(built) == repr(expected)
+    with pytest.raises(FrozenInstanceError):
+        setattr(built, fields(cls)[0].name, 0)  # still frozen
+    with pytest.raises(TypeError):
+        positional(cls)(*values[:-1])  # every field is required
+
+
+def test_the_positional_constructor_refuses_classes_it_would_build_wrongly() -> None:
+    from dataclasses import dataclass
+
+    from timeline._positional import positional
+
+    @dataclass(frozen=True)
+    class NoSlots:
+        a: int
+
+    @dataclass(frozen=True, slots=True)
+    class Checked:
+        a: int
+
+        def __post_init__(self) -> None:
+            raise ValueError
+
+    for cls in (NoSlots, Checked, int):
+        with pytest.raises(TypeError):
+            positional(cls)
+
+
+def test_days_in_month_agrees_with_the_calendar_module() -> None:
+    import calendar
+
+    from timeline.resolve.calendar import _days_in
+
+    for year in (1, 1600, 1700, 1900, 1999, 2000, 2024, 2025, 2100, 9999):
+        for month in range(1, 13):
+            assert _days_in(year, month) == calendar.monthrange(year, month)[1], (year, month)

@@ -22,6 +22,7 @@ from dataclasses import dataclass, fields, replace
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
+from ._positional import positional
 from .errors import PublicationTimeError
 from .extract import extract, get_grammar
 from .extract.grammar import ANAPHORIC_RULES, trie
@@ -76,6 +77,7 @@ class Timex:
 
 
 _TIMEX_FIELDS = tuple(f.name for f in fields(Timex))
+_new_timex = positional(Timex)  # one per expression: the cheaper constructor (see _positional)
 _MINUTE = timedelta(minutes=1)
 
 # What the Timex of a mention takes from it: start, end, text, type, rule, mod and zone.
@@ -87,8 +89,7 @@ def _timex(head: _Head, value: str, grain: str, anchor: str, span: LocalSpan | N
     """A Timex from its mention's fields, its value and, when known, its wall-clock span and window."""
     start, end, text, kind, rule, mod, zone = head
     first, last = _local_readings(span.start, span.end) if span is not None else (None, None)
-    # Positional arguments: one Timex per expression, and keywords cost a dictionary each.
-    return Timex(start, end, text, kind, value, grain, rule, anchor, mod,
+    return _new_timex(start, end, text, kind, value, grain, rule, anchor, mod,
                  window.earliest if window is not None else None, window.latest if window is not None else None,
                  first, last, zone, unresolved)
 
@@ -138,7 +139,8 @@ def parse_reference_date(published: date | datetime | str | None) -> date | None
 
 @functools.lru_cache(maxsize=8)
 def _future_cues(cues: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w])(?:" + trie(cues) + r")(?![\w])", re.IGNORECASE)
+    """The cues as one pattern, matched on lower-cased text (the table's cues are lower case)."""
+    return re.compile(r"(?<![\w])(?:" + trie(cues) + r")(?![\w])")
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
@@ -155,11 +157,17 @@ def tense_of(text: str, mention: Mention, tables: Tables) -> str:
 
 
 def _tense(text: str, start: int, cues: re.Pattern[str]) -> str:
-    window = text[max(0, start - 80):start]
-    breaks = list(_SENTENCE_BREAK.finditer(window))
-    if breaks:
-        window = window[breaks[-1].end():]
-    return "future" if cues.search(window) else "past"
+    # Lower-cased, so that the cues are matched without IGNORECASE (which lower-cases every
+    # character the engine compares, several times over). Most windows hold no cue: the
+    # sentence breaks are looked for only after one (a cue before a break is another sentence's).
+    window = text[start - 80 if start > 80 else 0:start].lower()
+    found = cues.search(window)
+    while found is not None:
+        cut = _SENTENCE_BREAK.search(window, found.end())
+        if cut is None:
+            return "future"
+        found = cues.search(window, cut.end())
+    return "past"
 
 
 def stated_zones(mention: Mention, tables: Tables) -> tuple[str, ...]:
@@ -177,6 +185,16 @@ def _mod(mention: Mention) -> str | None:
         return str(quantity.mod)
     modifier = getattr(spec, "modifier", None)
     return str(modifier) if modifier else None
+
+
+def _reads_tense(spec: object) -> bool:
+    """Whether the tense decides what ``spec`` means: a weekday or a date without a year ("in
+    March", "on Tuesday") said without "last" or "next". (Looking for a future cue is the
+    costliest step of resolving, so it is skipped where its answer would not be used.)"""
+    if isinstance(spec, Weekday):
+        return spec.direction == "either"
+    return (isinstance(spec, Calendar) and spec.direction == "either" and spec.year is None
+            and spec.year_shift is None and spec.decade is None and spec.century is None)
 
 
 def _is_absolute(spec: object) -> bool:
@@ -238,6 +256,7 @@ class _Point:
         return f"{iso_year}-W{iso_week:02d}"
 
 
+_new_point = positional(_Point)  # one per dated expression (see _positional)
 _POINT_VALUE = re.compile(r"(BC)?(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?:T|$)")
 _WEEK_VALUE = re.compile(r"(\d{4})-W(\d\d)")
 
@@ -354,14 +373,14 @@ class _Resolver:
         grain = span.grain
         start = span.start
         if grain in ("day", "minute", "part_of_day", "hour"):
-            self.last = _Point(start.year, start.month, start.day, mention.start)
+            self.last = _new_point(start.year, start.month, start.day, mention.start)
         elif grain == "month":
-            self.last = _Point(start.year, start.month, None, mention.start)
+            self.last = _new_point(start.year, start.month, None, mention.start)
         elif grain in ("year", "quarter", "half", "season"):
-            self.last = _Point(start.year, None, None, mention.start)
+            self.last = _new_point(start.year, None, None, mention.start)
         elif grain in ("week", "weekend"):
             monday = start.date() - timedelta(days=start.weekday())
-            self.last = _Point(monday.year, monday.month, monday.day, mention.start)
+            self.last = _new_point(monday.year, monday.month, monday.day, mention.start)
 
     def _remember(self, value: str, mention: Mention) -> None:
         point = _point_of(value, mention.start)
@@ -398,7 +417,7 @@ class _Resolver:
             if isinstance(spec, Relation) and not spec.anchor_text and mention.timex_type in ("DATE", "TIME"):
                 return self._anaphoric(mention, spec, base)
             reference, anchor, resolved = self._reference_for(mention)
-            tense = "past" if _is_absolute(resolved) else _tense(self.text, mention.start, self.cues)
+            tense = _tense(self.text, mention.start, self.cues) if _reads_tense(resolved) else "past"
             spans = interpret(resolved, reference, self.tables, tense=tense)
         except NoWindow as missing:
             self._remember(missing.value, mention)

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import ParamSpec, TypeVar, cast
 
+from .._positional import positional
 from ..model import (
     Calendar,
     Duration,
@@ -105,14 +106,25 @@ class Rule:
 
 DIGITS = "#digits"
 # A rule as the scan uses it, its parts taken out once: name, pattern.match, build, the group of
-# its gate in the gate pattern (0: no gate), before.search or None, reach, lead, and whether a
-# number or a word starting with an apostrophe ('82) may lead its matches.
+# its gate in the gate pattern (0: no gate), before.search or None, reach and lead.
 _Step = tuple[str, Callable[[str, int], "re.Match[str] | None"], Builder, int,
-              Callable[[str, int, int], "re.Match[str] | None"] | None, int, frozenset[str], bool, bool]
+              Callable[[str, int, int], "re.Match[str] | None"] | None, int, frozenset[str]]
 # [^\w] in two parts: the ASCII characters that are not word characters, and all the others.
 NON_WORD_ASCII = r"[\x00-/:-@\[-^`{-\x7f]"
 NON_WORD_OTHER = r"[^\x00-\x7f\w]"
 _ASCII_LOWER = str.maketrans({c: c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"})
+
+
+class _FirstCharKind(dict[str, str]):
+    """What a word's first character makes it in a lead set: DIGITS ("20th"), APOSTROPHE ("'82")
+    or "" (the word stands for itself). Filled in as characters are met."""
+
+    def __missing__(self, char: str) -> str:
+        kind = self[char] = DIGITS if char.isdigit() else APOSTROPHE if char in "'’" else ""
+        return kind
+
+
+_KIND = _FirstCharKind()
 
 
 def trie(words: Iterable[str], blank: str | None = None) -> str:
@@ -246,8 +258,7 @@ class Grammar:
             gate_set = gate_sets[names]
             steps = tuple((r.name, r.pattern.match, r.build,
                            gate_set.groupindex[r.name] if gate_set is not None and r.gate is not None else 0,
-                           r.before.search if r.before is not None else None, r.reach, r.lead,
-                           DIGITS in r.lead, APOSTROPHE in r.lead) for r in served)
+                           r.before.search if r.before is not None else None, r.reach, r.lead) for r in served)
             self._plans[word] = (gate_set, len(gated) == len(served), steps)
 
     # ------------------------------------------------------------------ helpers
@@ -461,7 +472,7 @@ class Grammar:
              rf"(?:[ \t]*(?P<era>{self.ERA})(?![\w]))?", self._century)
         # '82, '99: a year in two digits
         rule("short_year", digits, 1, r"(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’])", self._short_year,
-             gate=r"\d\d(?![\w'’])", before=r"['’]")
+             gate=r"(?<=['’])\d\d(?![\w'’])")
         # 480 BC, ca. 466 BC, AD 79, 146 B.C.
         era_gate = r"\d{1,4}[ \t]*(?:BC|B\.C|BCE|AD|A\.D|CE|C\.E)(?![\w])"
         rule("era_year", digits | {"ad"}, 2,
@@ -558,7 +569,7 @@ class Grammar:
         # every week, each year, 15 a year, twice a month
         rule("set_every", units | weekdays, 3,
              rf"{B}(?P<every>every|each|per)[ \t]+(?:(?P<count>{self.NUMBER})[ \t]+)?"
-             rf"(?P<unit>{self.UNIT}|{self.WEEKDAY_FULL}){E}", self._set, before=r"(?:every|each|per|\w)[ \t]+")
+             rf"(?P<unit>{self.UNIT}|{self.WEEKDAY_FULL}){E}", self._set)
         rule("set_rate", {"year", "month", "week", "day", "hour"}, 3,
              rf"{B}(?:(?P<freq>once|twice|thrice|(?:\d{{1,3}}|{self.NUMBER})[ \t]+times)[ \t]+)?"
              rf"(?:an?|per)[ \t]+(?P<unit>year|month|week|day|hour){E}", self._set_rate,
@@ -594,7 +605,7 @@ class Grammar:
         if stripped[-1:] == "." and _WORD_DOT_END.search(stripped) and not self._month_end.search(stripped):
             stripped = stripped[:-1]
         end -= len(text) - len(stripped)
-        return Mention(stripped, start, end, self._rule_names[match.re.pattern], spec, timex)  # type: ignore[arg-type]
+        return _new_mention(stripped, start, end, self._rule_names[match.re.pattern], spec, timex)
 
     def _iso_date(self, mt: re.Match[str]) -> Mention | None:
         hour = mt["hour24"]
@@ -1206,10 +1217,11 @@ class Grammar:
                 seen = {key for key in seen if key[2] > head}
                 prune_at = 2 * len(seen) + _SEEN_PRUNE
             words: list[str] | None = None  # the words before the head, within reach
+            kinds: list[str] = []  # each word as a lead set names it: the word, DIGITS or APOSTROPHE
             starts: list[int] | None = None  # where they start (only needed when a lead word is there)
             lo = count = 0  # set with words
             before_lo = head - 24 if head > 24 else 0
-            for name, match_at, build, gate_group, before, reach, lead, numbers, apostrophes in steps:
+            for name, match_at, build, gate_group, before, reach, lead in steps:
                 if gate_group and passed[gate_group][0] < 0:
                     continue
                 if before is not None and before(text, before_lo, head) is None:
@@ -1223,13 +1235,13 @@ class Grammar:
                             lo = line + 1
                         words = _TOKEN.findall(lower, lo, head)
                         count = len(words)
-                    hits = [index for index in range(count - reach if count > reach else 0, count)
-                            if (word := words[index]) in lead or (numbers and word[0].isdigit())
-                            or (apostrophes and word[0] in "'’")]
-                    if hits:
+                        kinds = [_KIND[word[0]] or word for word in words]
+                    first = count - reach if count > reach else 0
+                    # Most heads have no lead word within reach: a set test finds that at C speed.
+                    if not lead.isdisjoint(kinds[first:]):
                         if starts is None:
                             starts = _starts(lower, words, lo, head)
-                        tries = [starts[index] for index in hits]
+                        tries = [starts[index] for index in range(first, count) if kinds[index] in lead]
                         tries.append(head)
                 for position in tries:
                     match = match_at(text, position)
@@ -1286,6 +1298,7 @@ def _shared(make: Callable[_P, _T]) -> Callable[_P, _T]:
 
 
 _calendar = _shared(Calendar)
+_new_mention = positional(Mention)  # Mention(text, start, end, rule, spec, timex_type), for every candidate
 _relative = _shared(Relative)
 _quantity = _shared(Quantity)
 
@@ -1294,7 +1307,7 @@ def _named(mention: Mention | None, rule: str) -> Mention | None:
     """``mention`` labelled with the rule that found it (a plain constructor: cheaper than replace)."""
     if mention is None:
         return None
-    return Mention(mention.text, mention.start, mention.end, rule, mention.spec, mention.timex_type)
+    return _new_mention(mention.text, mention.start, mention.end, rule, mention.spec, mention.timex_type)
 
 
 def select(candidates: Sequence[tuple[int, Mention]]) -> list[Mention]:

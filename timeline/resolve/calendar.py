@@ -8,10 +8,10 @@ this module's functions except as :class:`LocalSpan`, whose docstring says what 
 
 from __future__ import annotations
 
-import calendar as _cal
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
+from .._positional import positional
 from ..extract.tables import Tables
 from ..model import Calendar, Duration, Quantity, Recurrence, Reference, Relation, Relative, Spec, Weekday, Window
 from ..zones import local_span_bounds
@@ -85,9 +85,22 @@ class LocalSpan:
     value: str
 
 
+_span = positional(LocalSpan)  # LocalSpan(start, end, grain, value), built for every date resolved
+
+
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _days_in(year: int, month: int) -> int:
+    """``calendar.monthrange(year, month)[1]`` without working out the weekday it also returns."""
+    if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
+        return 29
+    return _MONTH_DAYS[month - 1]
+
+
 def _day(d: date, grain: str = "day", value: str | None = None) -> LocalSpan:
     start = datetime(d.year, d.month, d.day)
-    return LocalSpan(start, start + _DAY, grain, value or d.isoformat())
+    return _span(start, start + _DAY, grain, value or d.isoformat())
 
 
 def _month_span(year: int, month: int, months: int = 1) -> tuple[datetime, datetime]:
@@ -103,17 +116,17 @@ def _edge(span: LocalSpan, modifier: str | None) -> LocalSpan:
     third = (span.end - span.start) / 3
     offset = {"START": 0, "MID": 1, "END": 2}[modifier]
     start = span.start + third * offset
-    return LocalSpan(start, start + third, span.grain, span.value)
+    return _span(start, start + third, span.grain, span.value)
 
 
 def _with_clock(span: LocalSpan, hour: int | None, minute: int | None, part: str | None, tables: Tables) -> LocalSpan:
     if hour is not None:
         start = span.start.replace(hour=hour, minute=minute or 0)
-        return LocalSpan(start, start + _MINUTE, "minute",
+        return _span(start, start + _MINUTE, "minute",
                          f"{span.value}T{hour:02d}:{minute or 0:02d}")
     if part is not None:
         pod = tables.part_of_day(part)
-        return LocalSpan(span.start + timedelta(hours=pod.start_hour), span.start + timedelta(hours=pod.end_hour),
+        return _span(span.start + timedelta(hours=pod.start_hour), span.start + timedelta(hours=pod.end_hour),
                          "part_of_day", f"{span.value}T{part}")
     return span
 
@@ -126,7 +139,7 @@ def _pick_year(month: int, day: int | None, reference: date, direction: str, str
     years = (reference.year - 1, reference.year, reference.year + 1)
 
     def as_date(year: int) -> date:
-        return date(year, month, min(day or 1, _cal.monthrange(year, month)[1]))
+        return date(year, month, min(day or 1, _days_in(year, month)))
 
     if direction == "past":
         if strict and day is None:
@@ -212,7 +225,7 @@ def _week_of_month(year: int, month: int, which: int) -> date:
     monday = first + timedelta(days=(7 - first.weekday()) % 7)
     if which > 0:
         return monday + timedelta(weeks=which - 1)
-    last_day = date(year, month, _cal.monthrange(year, month)[1])
+    last_day = date(year, month, _days_in(year, month))
     sunday = last_day - timedelta(days=(last_day.weekday() + 1) % 7)
     return sunday - timedelta(days=6)
 
@@ -232,14 +245,14 @@ def _calendar(spec: Calendar, reference: date | None, tables: Tables, tense: str
         if decade < 100:
             raise NoWindow("a decade before AD 1000 has no calendar span here", value, "decade")
         start = datetime(decade * 10, 1, 1)
-        return _edge(LocalSpan(start, datetime(decade * 10 + 10, 1, 1), "decade", value), spec.modifier)
+        return _edge(_span(start, datetime(decade * 10 + 10, 1, 1), "decade", value), spec.modifier)
     if spec.century is not None:
         century = spec.century
         value = f"{century:02d}" if century >= 0 else f"BC{-century - 1:02d}"
         if century < 1:
             raise NoWindow("a century before AD 100 has no calendar span here", value, "century")
         start = datetime(century * 100, 1, 1)
-        return _edge(LocalSpan(start, datetime(century * 100 + 100, 1, 1), "century", value), spec.modifier)
+        return _edge(_span(start, datetime(century * 100 + 100, 1, 1), "century", value), spec.modifier)
     if year is None:
         if reference is None:
             raise Unresolvable("it gives no year and the publication date is unknown")
@@ -273,26 +286,26 @@ def _calendar(spec: Calendar, reference: date | None, tables: Tables, tense: str
         monday = _week_of_month(year, spec.month, spec.week_of_month)
         iso_year, iso_week, _ = monday.isocalendar()
         start = datetime(monday.year, monday.month, monday.day)
-        return LocalSpan(start, start + _WEEK, "week", f"{iso_year}-W{iso_week:02d}")
+        return _span(start, start + _WEEK, "week", f"{iso_year}-W{iso_week:02d}")
     if spec.month is not None and spec.day is not None:
-        if spec.day > _cal.monthrange(year, spec.month)[1]:
+        if spec.day > _days_in(year, spec.month):
             raise Unresolvable(f"{year}-{spec.month:02d} has no day {spec.day}")
         span = _day(date(year, spec.month, spec.day))
         return _with_clock(span, spec.hour, spec.minute, spec.part_of_day, tables)
     if spec.month is not None:
         start, end = _month_span(year, spec.month)
-        return _edge(LocalSpan(start, end, "month", f"{label}-{spec.month:02d}"), spec.modifier)
+        return _edge(_span(start, end, "month", f"{label}-{spec.month:02d}"), spec.modifier)
     if spec.quarter is not None:
         start, end = _month_span(year, 3 * spec.quarter - 2, 3)
-        return LocalSpan(start, end, "quarter", f"{label}-Q{spec.quarter}")
+        return _span(start, end, "quarter", f"{label}-Q{spec.quarter}")
     if spec.half is not None:
         start, end = _month_span(year, 6 * spec.half - 5, 6)
-        return LocalSpan(start, end, "half", f"{label}-H{spec.half}")
+        return _span(start, end, "half", f"{label}-H{spec.half}")
     if spec.season is not None:
         first, length = SEASON_MONTHS[spec.season]
         start, end = _month_span(year, first, length)
-        return _edge(LocalSpan(start, end, "season", f"{label}-{spec.season}"), spec.modifier)
-    return _edge(LocalSpan(datetime(year, 1, 1), datetime(year + 1, 1, 1), "year", label), spec.modifier)
+        return _edge(_span(start, end, "season", f"{label}-{spec.season}"), spec.modifier)
+    return _edge(_span(datetime(year, 1, 1), datetime(year + 1, 1, 1), "year", label), spec.modifier)
 
 
 def _bc_value(spec: Calendar, label: str) -> str:
@@ -321,29 +334,29 @@ def _relative(spec: Relative, reference: date, tables: Tables) -> LocalSpan:
         iso_year, iso_week, _ = monday.isocalendar()
         start = datetime(monday.year, monday.month, monday.day)
         if unit == "weekend":
-            return LocalSpan(start + timedelta(days=5), start + timedelta(days=7), "weekend",
+            return _span(start + timedelta(days=5), start + timedelta(days=7), "weekend",
                              f"{iso_year}-W{iso_week:02d}-WE")
-        return _edge(LocalSpan(start, start + timedelta(days=7), "week", f"{iso_year}-W{iso_week:02d}"),
+        return _edge(_span(start, start + timedelta(days=7), "week", f"{iso_year}-W{iso_week:02d}"),
                      spec.modifier)
     if unit == "month":
         index = reference.year * 12 + reference.month - 1 + offset
         year, month = divmod(index, 12)
         start, end = _month_span(year, month + 1)
-        return _edge(LocalSpan(start, end, "month", f"{year}-{month + 1:02d}"), spec.modifier)
+        return _edge(_span(start, end, "month", f"{year}-{month + 1:02d}"), spec.modifier)
     if unit == "quarter":
         index = reference.year * 4 + (reference.month - 1) // 3 + offset
         year, quarter = divmod(index, 4)
         start, end = _month_span(year, 3 * quarter + 1, 3)
-        return LocalSpan(start, end, "quarter", f"{year}-Q{quarter + 1}")
+        return _span(start, end, "quarter", f"{year}-Q{quarter + 1}")
     if unit == "year":
         year = reference.year + offset
-        return _edge(LocalSpan(datetime(year, 1, 1), datetime(year + 1, 1, 1), "year", str(year)), spec.modifier)
+        return _edge(_span(datetime(year, 1, 1), datetime(year + 1, 1, 1), "year", str(year)), spec.modifier)
     if unit == "decade":
         decade = reference.year // 10 + offset
-        return LocalSpan(datetime(decade * 10, 1, 1), datetime(decade * 10 + 10, 1, 1), "decade", str(decade))
+        return _span(datetime(decade * 10, 1, 1), datetime(decade * 10 + 10, 1, 1), "decade", str(decade))
     if unit == "century":
         century = reference.year // 100 + offset
-        return LocalSpan(datetime(century * 100, 1, 1), datetime(century * 100 + 100, 1, 1), "century",
+        return _span(datetime(century * 100, 1, 1), datetime(century * 100 + 100, 1, 1), "century",
                          str(century))
     if unit in ("hour", "minute", "second"):
         raise Unresolvable(f"'{unit}s ago' needs the publication time of day")
