@@ -54,6 +54,8 @@ ANAPHORIC_RULES = frozenset({"anaphoric_unit", "anaphoric_time", "the_day", "lat
 # How far back (characters) the words before a head are looked for.
 _REACH_CHARS = 40
 _TOKEN = re.compile(r"(?<![\w'’])[\w'’]+")
+# The same on ASCII text (most news): ASCII word tests are a table look-up, Unicode ones are not.
+_TOKEN_ASCII = re.compile(r"(?<![\w'])[\w']+", re.ASCII)
 APOSTROPHE = "#apostrophe"
 _WORD_BEFORE = re.compile(r"([\w'’]+)[^\w\n]*$")
 _NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
@@ -91,7 +93,8 @@ class Rule:
     (on the same line) that can begin a match (``lead``); the earliest start whose match
     covers the head and is accepted by the builder wins. ``gate`` (matched at the head) and
     ``before`` (searched in the few characters before it) are cheap tests that skip heads
-    the pattern cannot use.
+    the pattern cannot use; both are written in lower case and run on the lower-cased text,
+    without IGNORECASE, which makes the engine lower-case every character it compares.
     """
 
     name: str
@@ -151,6 +154,11 @@ def trie(words: Iterable[str], blank: str | None = None) -> str:
         return "(?:" + "|".join(branches) + ")"
 
     return emit(root)
+
+
+def _letters(pattern: str) -> str:
+    """A pattern without its escapes (``\\D`` is not an upper-case letter)."""
+    return re.sub(r"\\.", "", pattern)
 
 
 def _norm(text: str) -> str:
@@ -254,7 +262,7 @@ class Grammar:
             names = tuple(r.name for r in gated)
             if names not in gate_sets:
                 gate_sets[names] = re.compile("".join(
-                    f"(?:(?=(?P<{r.name}>{r.gate.pattern}))|)" for r in gated), re.IGNORECASE) if gated else None  # type: ignore[union-attr]
+                    f"(?:(?=(?P<{r.name}>{r.gate.pattern}))|)" for r in gated)) if gated else None  # type: ignore[union-attr]
             gate_set = gate_sets[names]
             steps = tuple((r.name, r.pattern.match, r.build,
                            gate_set.groupindex[r.name] if gate_set is not None and r.gate is not None else 0,
@@ -400,10 +408,11 @@ class Grammar:
 
         def rule(name: str, heads: Iterable[str], reach: int, pattern: str, build: Builder,
                  gate: str | None = None, before: str | None = None, also: Iterable[str] = ()) -> None:
-            flags = re.IGNORECASE
-            rules.append(Rule(name, re.compile(pattern, flags), build, frozenset(heads), reach,
-                              re.compile(gate, flags) if gate else None,
-                              re.compile(before + "$", flags) if before else None,
+            for test in (gate, before):
+                if test and _letters(test) != _letters(test).lower():
+                    raise ValueError(f"rule {name}: {test!r} is matched on lower-cased text, so it must be lower case")
+            rules.append(Rule(name, re.compile(pattern, re.IGNORECASE), build, frozenset(heads), reach,
+                              re.compile(gate) if gate else None, re.compile(before + "$") if before else None,
                               frozenset(leads.get(name, ()))))
             for label in (name, *also):
                 self.priority.setdefault(label, len(rules) - 1)
@@ -453,10 +462,11 @@ class Grammar:
         rule("edge_year", digits, 4,
              rf"{B}(?P<edge>{self.EDGE})[ \t-]+(?P<y>{y}){E}(?:[ \t]*(?P<era>{self.ERA})(?![\w]))?",
              self._month_year, gate=r"(?:1\d|20)\d\d(?!\d)", before=r"[a-z][ \t-]+")
-        # (in) March, last March, early March, the end of May
+        # (in) March, last March, early March, the end of May; not "March 12" or "March 2008", where a
+        # longer date holds the month (month_day_year, month_year): the engine rejects those itself.
         rule("month_name", months, 4,
              rf"{B}(?:(?P<shift>{self.SHIFT}|{self.EDGE}|the[ \t]+(?:previous|following|same))[ \t-]+)?"
-             rf"(?P<mo>{m}){E}", self._month_alone)
+             rf"(?>(?P<mo>{m}){E})(?!(?-i:{_DAY_OR_YEAR_AFTER.pattern}))", self._month_alone)
         # the last week of March (2009)
         rule("week_of_month", {"week"}, 3,
              rf"{B}the[ \t]+(?P<ord>{self.ORDINAL})[ \t]+week[ \t]+of[ \t]+(?P<mo>{m}){E}(?:{sep}(?P<y>{y}){E})?",
@@ -474,14 +484,14 @@ class Grammar:
         rule("short_year", digits, 1, r"(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’])", self._short_year,
              gate=r"(?<=['’])\d\d(?![\w'’])")
         # 480 BC, ca. 466 BC, AD 79, 146 B.C.
-        era_gate = r"\d{1,4}[ \t]*(?:BC|B\.C|BCE|AD|A\.D|CE|C\.E)(?![\w])"
+        era_gate = r"\d{1,4}[ \t]*(?:bc|b\.c|bce|ad|a\.d|ce|c\.e)(?![\w])"
         rule("era_year", digits | {"ad"}, 2,
              rf"{B}(?:(?P<approx>ca\.|c\.|circa)[ \t]*)?(?:(?P<era0>AD|A\.D\.)[ \t]*)?(?P<y>\d{{1,4}})"
              rf"(?:[ \t]*{era})?", self._era_year, gate=rf"{era_gate}|ad[ \t]*\d")
         # 264 to 241 BC, 490-479 BC: the first year takes the era after it
         rule("era_range_first", digits, 0,
              rf"{B}(?P<y>\d{{1,4}})(?=[ \t]*(?:-|–|—|to|and)[ \t]*\d{{1,4}}[ \t]*{era})", self._era_year,
-             gate=r"\d{1,4}[ \t]*(?:-|–|—|to|and)[ \t]*\d{1,4}[ \t]*(?:BC|B\.C)")
+             gate=r"\d{1,4}[ \t]*(?:-|–|—|to|and)[ \t]*\d{1,4}[ \t]*(?:bc|b\.c)")
         # 1955-1963, 1914–18: two years
         rule("year_range", digits, 0,
              rf"(?<![\w$£€.,:/#-])(?P<y>{y})[ \t]*[-–—][ \t]*(?P<y2>{y}|\d\d)(?![\w%]|[.,]\d|-\d)",
@@ -683,8 +693,6 @@ class Grammar:
         text = mt.string
         if not self._capitalised(word) or (word.endswith(".") and len(word) <= 5):
             return None
-        if _DAY_OR_YEAR_AFTER.match(text, mt.end()):
-            return None  # "March 12", "March 2008": a longer date holds this month (month_day_year, month_year)
         bare = _norm(word).rstrip(".")
         shift = _norm(mt["shift"]) if mt["shift"] else None
         before = self._word_before(text, mt.start())
@@ -1202,6 +1210,7 @@ class Grammar:
         # (rule, start, end) of the matches built so far. A match counts only if it ends after
         # the head, and heads only move forward: keys ending at or before the head are dropped
         # now and then, so the set stays small on long texts full of dates.
+        tokens = _TOKEN_ASCII.findall if lower.isascii() else _TOKEN.findall
         seen: set[tuple[str, int, int]] = set()
         prune_at = _SEEN_PRUNE
         for head, word in self._heads(lower):
@@ -1209,7 +1218,7 @@ class Grammar:
             if plan is None:
                 continue
             gate_pattern, all_gated, steps = plan
-            gates = gate_pattern.match(text, head) if gate_pattern is not None else None
+            gates = gate_pattern.match(lower, head) if gate_pattern is not None else None
             if all_gated and (gates is None or gates.lastindex is None):
                 continue
             passed = gates.regs if gates is not None else ()  # (start, end) of each gate's group
@@ -1224,7 +1233,7 @@ class Grammar:
             for name, match_at, build, gate_group, before, reach, lead in steps:
                 if gate_group and passed[gate_group][0] < 0:
                     continue
-                if before is not None and before(text, before_lo, head) is None:
+                if before is not None and before(lower, before_lo, head) is None:
                     continue
                 tries = [head]
                 if reach:
@@ -1233,7 +1242,7 @@ class Grammar:
                         line = lower.rfind("\n", lo, head)
                         if line >= 0:
                             lo = line + 1
-                        words = _TOKEN.findall(lower, lo, head)
+                        words = tokens(lower, lo, head)
                         count = len(words)
                         kinds = [_KIND[word[0]] or word for word in words]
                     first = count - reach if count > reach else 0
