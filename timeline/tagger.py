@@ -35,6 +35,7 @@ from .resolve.calendar import (
     duration_value,
     interpret,
     to_window,
+    undated,
     year_text,
 )
 from .zones import get_zone, zone_key
@@ -416,6 +417,9 @@ class _Resolver:
         try:
             if isinstance(spec, Relation) and not spec.anchor_text and mention.timex_type in ("DATE", "TIME"):
                 return self._anaphoric(mention, spec, base)
+            reason = undated(spec)
+            if reason is not None:  # a duration, a recurring time...: no reference can date it
+                return _timex(base, self._open_value(mention), "", "none", unresolved=reason)
             reference, anchor, resolved = self._reference_for(mention)
             tense = _tense(self.text, mention.start, self.cues) if _reads_tense(resolved) else "past"
             spans = interpret(resolved, reference, self.tables, tense=tense)

@@ -153,11 +153,11 @@ def _merge_clock_with_day(text: str, mentions: list[Mention]) -> list[Mention]:
     while index < len(mentions):
         current = mentions[index]
         following = mentions[index + 1] if index + 1 < len(mentions) else None
-        if following is not None:
+        if following is not None and following.start - current.end <= 6:
             gap = text[current.end:following.start]
             pair = ((current, following) if _is_clock(current) and _is_day(following)
                     else (following, current) if _is_day(current) and _is_clock(following) else None)
-            if pair is not None and len(gap) <= 6 and _JOIN.match(gap):
+            if pair is not None and _JOIN.match(gap):
                 clock, day = pair
                 assert isinstance(clock.spec, Calendar)
                 assert isinstance(day.spec, Weekday | Relative | Calendar)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import heapq
+import operator
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -1319,6 +1320,9 @@ def _named(mention: Mention | None, rule: str) -> Mention | None:
     return _new_mention(mention.text, mention.start, mention.end, rule, mention.spec, mention.timex_type)
 
 
+_by_start = operator.attrgetter("start")
+
+
 def select(candidates: Sequence[tuple[int, Mention]]) -> list[Mention]:
     """Keep non-overlapping mentions: longest first, then the rule listed first, then leftmost.
 
@@ -1336,4 +1340,4 @@ def select(candidates: Sequence[tuple[int, Mention]]) -> list[Mention]:
             continue
         occupied[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
         taken.append(mention)
-    return sorted(taken, key=lambda m: m.start)
+    return sorted(taken, key=_by_start)

@@ -26,6 +26,7 @@ __all__ = [
     "interpret",
     "quantity_seconds",
     "to_window",
+    "undated",
     "weekday_dates",
     "year_text",
 ]
@@ -188,15 +189,20 @@ def interpret(spec: Spec, reference: date | None, tables: Tables, *, tense: str 
             _with_clock(_day(d, value=d.isoformat()), spec.hour, spec.minute, spec.part_of_day, tables)
             for d in weekday_dates(spec.weekday, reference, direction)
         ]
+    raise Unresolvable(undated(spec) or f"unknown kind of expression {type(spec).__name__}")
+
+
+def undated(spec: Spec) -> str | None:
+    """Why ``spec`` can give no date whatever the reference (a duration, a recurring time...), or None."""
     if isinstance(spec, Duration):
-        raise Unresolvable("a duration gives a length, not a date")
+        return "a duration gives a length, not a date"
     if isinstance(spec, Reference):
-        raise Unresolvable(f"{spec.ref} (a reference to the present, past or future) gives no date")
+        return f"{spec.ref} (a reference to the present, past or future) gives no date"
     if isinstance(spec, Recurrence):
-        raise Unresolvable("a recurring time gives no single date")
+        return "a recurring time gives no single date"
     if isinstance(spec, Relation):
-        raise Unresolvable("a time relative to another event is placed by the reconciler")
-    raise Unresolvable(f"unknown kind of expression {type(spec).__name__}")
+        return "a time relative to another event is placed by the reconciler"
+    return None
 
 
 def _season_year(season: str, reference: date, direction: str) -> int:
