@@ -180,6 +180,28 @@ def test_must_not_match(text: str, why: str) -> None:
     assert found(text) == [], why
 
 
+# (sentence, publication date, expected (text, type, value) of every expression found)
+DATED_ROWS = [
+    # a two-digit year is the latest such year at most ten years after the reference: names of
+    # products, games and classes give a year ahead, anything later is a year gone by
+    ("iLife '11 software suite", "2010-10-23", [("'11", "DATE", "2011")]),
+    ("the Rio '16 bid", "2010-10-23", [("'16", "DATE", "2016")]),
+    ("the crash of '29", "2010-10-23", [("'29", "DATE", "1929")]),
+    ("lowest level since '82", "2008-10-27", [("'82", "DATE", "1982")]),
+    ("the class of '05", "1998-05-01", [("'05", "DATE", "2005")]),
+    ("the class of '09", "2008-10-27", [("'09", "DATE", "2009")]),
+    ("since '08", "2008-10-27", [("'08", "DATE", "2008")]),
+    # a decade is named once it has begun
+    ("the '20s", "2015-06-01", [("'20s", "DATE", "192")]),
+    ("the '10s", "2015-06-01", [("'10s", "DATE", "201")]),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), DATED_ROWS, ids=[r[0][:40] for r in DATED_ROWS])
+def test_dated_phrasings(text: str, published: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(t.text, t.type, t.value) for t in tag(text, published=published)] == expected
+
+
 def test_story_relations_keep_their_meaning() -> None:
     text = "Xi and Putin spoke mere hours after President Trump was sworn in on Monday."
     mentions = extract(text)

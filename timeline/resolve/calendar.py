@@ -212,11 +212,24 @@ def _season_year(season: str, reference: date, direction: str) -> int:
     return reference.year
 
 
-def _two_digit_year(year: int, reference: date | None) -> int:
-    """'82 read from the reference: the latest such year not after it (1982 in 2008, 1799 in 1800)."""
+# How many years after the reference a two-digit year may lie. Names of products, seasons, games
+# and elections give the year they are for ("iLife '11" in October 2010, "Rio '16" in 2010, "the
+# class of '14"), a few years ahead at most; anything later is a year gone by ("the crash of '29").
+_TWO_DIGIT_AHEAD = 10
+
+
+def _two_digit_year(year: int, reference: date | None, ahead: int = _TWO_DIGIT_AHEAD) -> int:
+    """'82 read from the reference: the latest such year at most ``ahead`` years after it.
+
+    1982 in 2008, 2011 in 2010 ("iLife '11"), 1929 in 2010, 1799 in 1800 ('99 in a narrative).
+    """
     base = reference.year if reference is not None else date.today().year
     full = base // 100 * 100 + year
-    return full - 100 if full > base else full
+    if full > base + ahead:
+        return full - 100
+    if full + 100 <= base + ahead:
+        return full + 100  # '05 read from 1998: 2005
+    return full
 
 
 def _week_of_month(year: int, month: int, which: int) -> date:
@@ -240,7 +253,8 @@ def _calendar(spec: Calendar, reference: date | None, tables: Tables, tense: str
     if spec.decade is not None:
         decade = spec.decade
         if spec.two_digit:
-            decade = _two_digit_year(decade * 10, reference) // 10
+            # a decade is named once it has begun: "the '20s" in 2015 are the 1920s
+            decade = _two_digit_year(decade * 10, reference, ahead=0) // 10
         value = f"{decade:03d}" if decade >= 0 else f"BC{-decade:03d}"
         if decade < 100:
             raise NoWindow("a decade before AD 1000 has no calendar span here", value, "decade")
