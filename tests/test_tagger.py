@@ -145,6 +145,15 @@ ROWS = [
     ("On March 3, 1990 he left; that year he wrote.", [("March 3, 1990", "DATE", "1990-03-03"),
                                                        ("that year", "DATE", "1990")]),
     ("The markets ended the day lower.", [("the day", "DATE", "2008-03-01")]),
+    # "the previous <unit>" counts, like "the following <unit>", from the time last spoken of
+    ("In 1941 it spread. The previous year, France fell.", [("1941", "DATE", "1941"),
+                                                            ("The previous year", "DATE", "1940")]),
+    ("Sales rose the previous year.", [("the previous year", "DATE", "2007")]),
+    ("The previous week, sales rose.", [("The previous week", "DATE", "2008-W08")]),
+    ("On May 5, 1941 they met. The following week, they left.", [("May 5, 1941", "DATE", "1941-05-05"),
+                                                                 ("The following week", "DATE", "1941-W20")]),
+    ("On May 5, 1941 they met. A week later, they left.", [("May 5, 1941", "DATE", "1941-05-05"),
+                                                           ("A week later", "DATE", "1941-05-12")]),
 ]
 
 

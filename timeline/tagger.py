@@ -495,7 +495,8 @@ class _Resolver:
         if moved is None:
             coarse = point.value(grain if grain in ("year", "month", "day") else "year")
             return _timex(base, coarse, "", anchor)
-        if unit == "week" and amount == 0:
+        if unit == "week" and (amount == 0 or mention.rule == "anaphoric_unit"):
+            # "that week", "the following week": a calendar week; "a week later" is a day
             return self._finish(mention, base, moved.week_value(), "week", anchor, remember=False)
         if unit in ("decade", "century"):
             size = 10 if unit == "decade" else 100

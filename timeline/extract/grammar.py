@@ -852,8 +852,10 @@ class Grammar:
         shift = _norm(mt["shift"])
         unit = _norm(mt["unit"])
         edge = self.t.edge_modifiers.get(_norm(mt["edge"])) if mt["edge"] else None
-        if mt["the"] and shift == "next":
-            return None  # "the next year": the year after the one last spoken of (anaphoric_unit)
+        if mt["the"] and shift in self.t.anaphoric_shifts:
+            # "the next year", "the previous year": counted from the year last spoken of (anaphoric_unit);
+            # in a history, "the previous year" is the year before the one just told, not before publication
+            return None
         spec = _relative(unit=unit, offset=self.t.shift_words[shift], modifier=edge)
         if shift == "past" and unit != "weekend":
             # "the past week" is a stretch of time up to now: a duration in TimeML.
