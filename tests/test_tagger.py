@@ -154,6 +154,10 @@ ROWS = [
                                                                  ("The following week", "DATE", "1941-W20")]),
     ("On May 5, 1941 they met. A week later, they left.", [("May 5, 1941", "DATE", "1941-05-05"),
                                                            ("A week later", "DATE", "1941-05-12")]),
+    # a look back leaves the story where it was: the next day follows May 5, not May 4
+    ("On May 5, 1941 they met; the previous day, he had left. The next day, they parted.",
+     [("May 5, 1941", "DATE", "1941-05-05"), ("the previous day", "DATE", "1941-05-04"),
+      ("The next day", "DATE", "1941-05-06")]),
 ]
 
 
@@ -226,6 +230,23 @@ def test_story_relations_keep_their_meaning() -> None:
     zoned = tag("at 11:00 a.m. Washington time", published="2025-01-20")[0]
     assert zoned.zone == "America/New_York" and zoned.earliest is not None
     assert zoned.earliest.isoformat() == "2025-01-20T16:00:00+00:00"
+
+
+# (history text, expected (text, value) of every expression found): narrative=True, published 2009-12-19
+NARRATIVE_ROWS = [
+    # a look back does not move the story: the undated month after it is in the story's year
+    ("The armies rested in 1905 after the battle of the previous year. In January, they attacked.",
+     [("1905", "1905"), ("the previous year", "1904"), ("January", "1905-01")]),
+    ("In 1942 the tide turned. Two years earlier, France had fallen. In May, the fleet sailed.",
+     [("1942", "1942"), ("Two years earlier", "1940"), ("May", "1942-05")]),
+    # a two-digit year is read from the story's time
+    ("In 1917 the government called up the '99 boys.", [("1917", "1917"), ("'99", "1899")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NARRATIVE_ROWS, ids=[r[0][:40] for r in NARRATIVE_ROWS])
+def test_narrative_phrasings(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in tag(text, published="2009-12-19", narrative=True)] == expected
 
 
 def test_narrative_anchoring_records_the_anchor() -> None:

@@ -508,7 +508,9 @@ class _Resolver:
             part = self.tables.parts_of_day.get(_norm_cue(cue).split()[-1])
             if part is not None and moved.day is not None:
                 value += f"T{part.code}"
-        return self._finish(mention, base, value, grain, anchor)
+        # A look back ("the previous year", "two years earlier") tells of an earlier time; the story
+        # stays where it was, and the month it names next is in the story's year, not the look-back's.
+        return self._finish(mention, base, value, grain, anchor, remember=amount >= 0)
 
     def _finish(self, mention: Mention, base: _Head, value: str, grain: str, anchor: str,
                 remember: bool = True) -> Timex:
