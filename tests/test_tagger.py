@@ -239,6 +239,23 @@ NARRATIVE_ROWS = [
      [("1905", "1905"), ("the previous year", "1904"), ("January", "1905-01")]),
     ("In 1942 the tide turned. Two years earlier, France had fallen. In May, the fleet sailed.",
      [("1942", "1942"), ("Two years earlier", "1940"), ("May", "1942-05")]),
+    # a month just after the turn of the year moves the story on; one further back stays in its year
+    ("In December 1941 Japan attacked. In January, the Allies met.", [("December 1941", "1941-12"),
+                                                                      ("January", "1942-01")]),
+    ("On 16 December 1944 the offensive began. It was repulsed by January.",
+     [("16 December 1944", "1944-12-16"), ("January", "1945-01")]),
+    ("In November 1916 the note was sent. They replied in their response of 14 January.",
+     [("November 1916", "1916-11"), ("14 January", "1917-01-14")]),
+    ("In December 1941 Japan attacked. In late February, Singapore fell.",
+     [("December 1941", "1941-12"), ("late February", "1942-02")]),
+    ("In December 1941 Japan attacked. In March, the plan had been made.",
+     [("December 1941", "1941-12"), ("March", "1941-03")]),
+    ("In October 1916 the note was sent. In January, the first draft had been written.",
+     [("October 1916", "1916-10"), ("January", "1916-01")]),
+    ("In June 1941 Germany attacked. In early April, Yugoslavia had fallen.",
+     [("June 1941", "1941-06"), ("early April", "1941-04")]),
+    ("In December 1941 Japan attacked. In January of that year, the plan was made.",
+     [("December 1941", "1941-12"), ("January of that year", "1941-01")]),
     # a two-digit year is read from the story's time
     ("In 1917 the government called up the '99 boys.", [("1917", "1917"), ("'99", "1899")]),
 ]
@@ -247,6 +264,14 @@ NARRATIVE_ROWS = [
 @pytest.mark.parametrize(("text", "expected"), NARRATIVE_ROWS, ids=[r[0][:40] for r in NARRATIVE_ROWS])
 def test_narrative_phrasings(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(t.text, t.value) for t in tag(text, published="2009-12-19", narrative=True)] == expected
+
+
+def test_the_story_year_rolls_over_without_a_year_zero() -> None:
+    from timeline.tagger import _Point, _story_year
+
+    assert _story_year(1, _Point(-1, 12, None, 0)) == 1  # January after December 1 BC: AD 1
+    assert _story_year(1, _Point(-480, 12, 20, 0)) == -479
+    assert _story_year(1, _Point(1941, None, None, 0)) == 1941  # no month to count from
 
 
 def test_narrative_anchoring_records_the_anchor() -> None:
