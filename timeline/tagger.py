@@ -27,13 +27,14 @@ from .errors import PublicationTimeError
 from .extract import extract, get_grammar
 from .extract.grammar import ANAPHORIC_RULES, trie
 from .extract.tables import Tables
-from .model import Calendar, Duration, Mention, Quantity, Recurrence, Reference, Relation, Relative, Weekday, Window
+from .model import Calendar, Duration, Mention, Recurrence, Reference, Relation, Relative, Weekday, Window
 from .resolve.calendar import (
     LocalSpan,
     NoWindow,
     Unresolvable,
     duration_value,
     interpret,
+    recurrence_value,
     to_window,
     year_text,
 )
@@ -552,9 +553,7 @@ class _Resolver:
         if isinstance(spec, Relation) and spec.quantity is not None and mention.timex_type == "DURATION":
             return duration_value(spec.quantity)
         if isinstance(spec, Recurrence):
-            if spec.weekday is not None:
-                return f"XXXX-WXX-{spec.weekday + 1}"
-            return duration_value(Quantity(spec.every, spec.every, spec.unit, stated=spec.every))
+            return recurrence_value(spec)
         if isinstance(spec, Relative) and spec.approximate:
             return "PAST_REF" if spec.offset < 0 else "FUTURE_REF"
         return "XXXX-XX-XX"

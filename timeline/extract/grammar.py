@@ -389,10 +389,10 @@ class Grammar:
         leads: dict[str, set[str]] = {
             "month_day_year": set(tb.weekdays), "day_month_year": set(tb.weekdays) | {"the", DIGITS},
             "day_range_first": {"the"}, "month_range_first": edge, "month_year": edge, "month_of_that_year": edge,
-            "edge_year": edge, "month_name": shift | edge | {"the"}, "week_of_month": {"the"},
+            "edge_year": edge, "month_name": shift | edge | {"the", "every", "each"}, "week_of_month": {"the"},
             "decade": {"the", APOSTROPHE} | edge, "century": {"the", DIGITS} | edge | ordinals,
             "short_year": {APOSTROPHE}, "era_year": {"ca", "c", "circa", "ad", "a"},
-            "quarter": {"the", DIGITS} | ordinals, "season": {"the"} | shift | edge | ana,
+            "quarter": {"the", DIGITS} | ordinals, "season": {"the", "every", "each"} | shift | edge | ana,
             "relative_day": {"earlier", "later", "early", "late"} | first(tb.relative_days),
             "relative_unit": edge | shift | {"the"}, "anaphoric_unit": {"early", "late", "the", "that"} | ana,
             "edge_unit": {"earlier", "later", "early", "late"} | edge, "same_period": {"the"},
@@ -465,7 +465,8 @@ class Grammar:
         # (in) March, last March, early March, the end of May; not "March 12" or "March 2008", where a
         # longer date holds the month (month_day_year, month_year): the engine rejects those itself.
         rule("month_name", months, 4,
-             rf"{B}(?:(?P<shift>{self.SHIFT}|{self.EDGE}|the[ \t]+(?:previous|following|same))[ \t-]+)?"
+             rf"{B}(?:(?P<shift>{self.SHIFT}|{self.EDGE}|the[ \t]+(?:previous|following|same))[ \t-]+"
+             rf"|(?P<every>every|each)[ \t]+)?"
              rf"(?>(?P<mo>{m}){E})(?!(?-i:{_DAY_OR_YEAR_AFTER.pattern}))", self._month_alone)
         # the last week of March (2009)
         rule("week_of_month", {"week"}, 3,
@@ -505,7 +506,8 @@ class Grammar:
         rule("q_quarter", {"q1", "q2", "q3", "q4"}, 0, rf"{B}Q(?P<ord>[1-4])[ \t]*(?P<y>{y})?{E}", self._quarter)
         # spring 2008, last summer, the winter, the spring of 1916, autumn of 481 BC
         rule("season", frozenset(self.t.seasons), 4,
-             rf"{B}(?:(?P<the>the)[ \t]+)?(?:(?P<shift>{self.SHIFT}|{self.EDGE}|{self.ANAPHORIC})[ \t-]+)?"
+             rf"{B}(?:(?P<the>the)[ \t]+)?(?:(?P<shift>{self.SHIFT}|{self.EDGE}|{self.ANAPHORIC})[ \t-]+"
+             rf"|(?P<every>every|each)[ \t]+)?"
              rf"(?P<season>{self.SEASON}){E}"
              rf"(?:[ \t]+(?:of[ \t]+)?(?:(?P<y>{y}|\d{{1,3}}(?=[ \t]*{self.ERA}))(?:[ \t]*(?P<era>{self.ERA})(?![\w]))?"
              rf"|{that_year}|{shift_year}){E})?", self._season)
@@ -577,9 +579,12 @@ class Grammar:
              rf"(?<=between[ \t])(?P<count>\d{{1,4}})(?=[ \t]+and[ \t]+\d{{1,4}}[ \t-]+(?P<unit>{self.UNIT}){E})",
              self._duration, gate=r"\d{1,4}[ \t]+and[ \t]+\d")
         # every week, each year, 15 a year, twice a month
-        rule("set_every", units | weekdays, 3,
-             rf"{B}(?P<every>every|each|per)[ \t]+(?:(?P<count>{self.NUMBER})[ \t]+)?"
-             rf"(?P<unit>{self.UNIT}|{self.WEEKDAY_FULL}){E}", self._set)
+        # every two weeks, every other day, every few years, every Tuesday night, every morning
+        rule("set_every", units | weekdays | parts | {"weekend"}, 3,
+             rf"{B}(?P<every>every|each|per)[ \t]+(?:(?P<count>{self.NUMBER})[ \t]+|(?P<vcount>{self.VAGUE_COUNT})"
+             rf"[ \t]+|(?P<nth>{alt(self.t.every_other)}|{self.ORDINAL})[ \t]+)?"
+             rf"(?:(?P<unit>{self.UNIT}|{self.PART}|weekend)|(?P<wd>{self.WEEKDAY_FULL}){E}"
+             rf"(?:[ \t]+(?P<part>{self.PART}))?){E}", self._set)
         rule("set_rate", {"year", "month", "week", "day", "hour"}, 3,
              rf"{B}(?:(?P<freq>once|twice|thrice|(?:\d{{1,3}}|{self.NUMBER})[ \t]+times)[ \t]+)?"
              rf"(?:an?|per)[ \t]+(?P<unit>year|month|week|day|hour){E}", self._set_rate,
@@ -694,6 +699,8 @@ class Grammar:
         if not self._capitalised(word) or (word.endswith(".") and len(word) <= 5):
             return None
         bare = _norm(word).rstrip(".")
+        if mt["every"]:
+            return self._mention(mt, Recurrence(unit="year", month=self.month(word)), "SET")  # each January
         shift = _norm(mt["shift"]) if mt["shift"] else None
         before = self._word_before(text, mt.start())
         after = text[mt.end():mt.end() + 40]
@@ -829,6 +836,10 @@ class Grammar:
                     "in", "during", "by", "until", "through", "since", "that", "this", "last", "next"):
                 return None  # "the fall of Baghdad", "a fall in prices"
         season = self.t.seasons[word]
+        if mt["every"]:
+            if year or mt["yref"] or mt["yshift"]:
+                return None  # "each summer of 1944" is not a recurring summer
+            return self._mention(mt, Recurrence(unit="year", season=season), "SET")  # every summer
         edge = self.t.edge_modifiers.get(shift or "")
         anaphoric = self.t.anaphoric_shifts.get(shift or "")
         direction = {-1: "past", 1: "future"}.get(self.t.shift_words.get(shift or "", 0), "either")
@@ -1135,11 +1146,26 @@ class Grammar:
         return self._mention(mt, Duration(quantity), "DURATION", span=(start, mt.end()))
 
     def _set(self, mt: re.Match[str]) -> Mention | None:
+        every = _norm(mt["every"])
+        count = self.number(mt["count"]) if mt["count"] else 1.0
+        if mt["nth"]:
+            nth = _norm(mt["nth"])
+            count = self.t.every_other.get(nth, self.t.ordinals.get(nth, 0))
+            if count < 2:
+                return None  # "every first", "each last": not a period
+        if mt["wd"]:
+            part = self.t.parts_of_day[_norm(mt["part"])].code if mt["part"] else None
+            spec = Recurrence(unit="week", weekday=self.weekday(mt["wd"]), part_of_day=part)
+            return self._mention(mt, spec, "SET")
         unit_word = _norm(mt["unit"])
-        weekday = self.t.weekdays.get(unit_word)
-        count = self.number(mt["count"]) if _opt(mt, "count") else 1.0
-        unit = "week" if weekday is not None else self.t.units.get(unit_word, unit_word)
-        spec = Recurrence(unit=unit, every=count or 1.0, weekday=weekday)
+        part_of_day = self.t.parts_of_day.get(unit_word)
+        if part_of_day is not None and every != "per" and count == 1.0 and not mt["vcount"]:
+            # every morning, each night: that part of every day (a price "per night" is by the day)
+            return self._mention(mt, Recurrence(unit="day", part_of_day=part_of_day.code), "SET")
+        unit = self.t.units.get(unit_word, "weekend" if unit_word == "weekend" else None)
+        if unit is None or (unit == "weekend" and (mt["count"] or mt["vcount"] or mt["nth"])):
+            return None  # "per morning", "every two weekends"
+        spec = Recurrence(unit=unit, every=count or 1.0, vague=bool(mt["vcount"]))
         return self._mention(mt, spec, "SET")
 
     def _set_rate(self, mt: re.Match[str]) -> Mention | None:

@@ -83,6 +83,7 @@ class Tables:
     zones: Mapping[str, tuple[str, ...]]
     references: Mapping[str, str]
     frequencies: Mapping[str, tuple[str, float]]
+    every_other: Mapping[str, int]
     relation_cues: Mapping[str, str]
     simultaneity_cues: tuple[str, ...]
     simultaneity_tolerance_hours: float
@@ -173,6 +174,7 @@ def parse_tables(data: Mapping[str, Any], source: str) -> Tables:
             frequencies={
                 k: (str(v["unit"]), float(v["every"])) for k, v in _lower_keys(data["frequencies"]).items()
             },
+            every_other={k: int(v) for k, v in _lower_keys(data["every_other"]).items()},
             relation_cues=_lower_keys(data["relation_cues"]),
             simultaneity_cues=tuple(w.lower() for w in data["simultaneity_cues"]["words"]),
             simultaneity_tolerance_hours=float(data["simultaneity_cues"]["tolerance_hours"]),

@@ -25,6 +25,7 @@ __all__ = [
     "easter_sunday",
     "interpret",
     "quantity_seconds",
+    "recurrence_value",
     "to_window",
     "weekday_dates",
     "year_text",
@@ -411,3 +412,26 @@ def duration_value(quantity: Quantity) -> str:
     if unit == "decade":  # TimeML writes a decade in years: "the past decade" is P10Y
         return f"P{_number(amount * 10)}Y"
     return f"{prefix}{_number(amount)}{code}"
+
+
+def recurrence_value(spec: Recurrence) -> str:
+    """TIMEX3 value of a set of times (type SET), as TimeML writes them.
+
+    A named day, month or season stays a date with the rest left open: "every Tuesday night"
+    XXXX-WXX-2TNI, "each January" XXXX-01, "every summer" XXXX-SU, "every morning" XXXX-XX-XXTMO,
+    "every weekend" XXXX-WXX-WE. A regular interval is its period: "every week" P1W, "every two
+    weeks" P2W, "every few days" PXD.
+    """
+    part = f"T{spec.part_of_day}" if spec.part_of_day else ""
+    if spec.weekday is not None:
+        return f"XXXX-WXX-{spec.weekday + 1}{part}"
+    if spec.month is not None:
+        return f"XXXX-{spec.month:02d}"
+    if spec.season is not None:
+        return f"XXXX-{spec.season}"
+    if spec.unit == "weekend":
+        return "XXXX-WXX-WE"
+    if part:
+        return f"XXXX-XX-XX{part}"
+    return duration_value(Quantity(spec.every, spec.every, spec.unit, vague=spec.vague,
+                                   stated=None if spec.vague else spec.every))
