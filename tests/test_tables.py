@@ -110,6 +110,8 @@ def test_word_lists_are_plain_words() -> None:
     assert tables.extent_excluded <= set(tables.approximators) | set(tables.intensifiers)
     for phrase in tables.not_quantities:
         assert re.fullmatch(r"[a-z]+(?: [a-z]+)*", phrase), phrase
+    for word in tables.occasions:
+        assert re.fullmatch(r"[a-z]+", word), word
 
 
 def test_every_section_of_the_file_is_read() -> None:
@@ -120,7 +122,7 @@ def test_every_section_of_the_file_is_read() -> None:
             "clock_words", "zones", "references", "frequencies", "every_other", "relation_cues", "simultaneity_cues",
             "not_quantities", "future_cues", "vague_quantities", "vague_counts", "approximators", "intensifiers",
             "abbreviations", "clause_openers", "holidays", "eras", "anaphoric_shifts", "duration_adjectives",
-            "period_adjectives", "month_prepositions", "extent", "not_before_years"}
+            "period_adjectives", "occasions", "month_prepositions", "extent", "not_before_years"}
     assert sections == read
 
 

@@ -118,6 +118,9 @@ ROWS = [
     ("18 years old", [("18 years old", "DURATION", "P18Y")]),
     ("over the years", [("over the years", "DURATION", "PXY")]),
     ("an annual profit", [("annual", "DURATION", "P1Y")]),
+    ("its first annual loss", [("annual", "DURATION", "P1Y")]),
+    ("at the annual conference", [("annual", "SET", "P1Y")]),
+    ("the annual meetings", [("annual", "SET", "P1Y")]),
     ("between 60 and 90 days", [("60", "DURATION", "P60D"), ("90 days", "DURATION", "P90D")]),
     # sets
     ("every week", [("every week", "SET", "P1W")]),

@@ -60,6 +60,7 @@ APOSTROPHE = "#apostrophe"
 _WORD_BEFORE = re.compile(r"([\w'’]+)[^\w\n]*$")
 _NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
 _OF_AFTER = re.compile(r"[ \t]+of[ \t]")
+_WORD_AFTER = re.compile(r"[ \t]+([a-zA-Z]+)")
 _THE_DAY_AFTER = re.compile(r"[ \t]+(?:after|before|following|of[ \t]+(?:his|her|their|its))(?![\w])", re.IGNORECASE)
 _TIME_AFTER = re.compile(r"[ \t]*(?:being|-)")
 _HOURS_WORD = re.compile(r"h|hours|hrs")
@@ -1182,7 +1183,10 @@ class Grammar:
 
     def _period_adjective(self, mt: re.Match[str]) -> Mention | None:
         unit = self.t.period_adjectives[_norm(mt["adj"])]
-        return self._mention(mt, Duration(_quantity(1, 1, unit, stated=1)), "DURATION")
+        noun = _WORD_AFTER.match(mt.string, mt.end())
+        if noun is not None and noun.group(1).lower() in self.t.occasions:
+            return self._mention(mt, Recurrence(unit=unit), "SET")  # "the annual conference": held every year
+        return self._mention(mt, Duration(_quantity(1, 1, unit, stated=1)), "DURATION")  # "an annual profit"
 
     def _holiday(self, mt: re.Match[str]) -> Mention | None:
         if not self._capitalised(mt["hol"]):

@@ -100,6 +100,7 @@ class Tables:
     anaphoric_shifts: Mapping[str, int]
     duration_adjectives: tuple[str, ...]
     period_adjectives: Mapping[str, str]
+    occasions: frozenset[str]
     month_prepositions: frozenset[str]
     extent_excluded: frozenset[str]
     not_before_years: tuple[str, ...]
@@ -198,6 +199,7 @@ def parse_tables(data: Mapping[str, Any], source: str) -> Tables:
             anaphoric_shifts={k: int(v) for k, v in _lower_keys(data["anaphoric_shifts"]).items()},
             duration_adjectives=tuple(w.lower() for w in data["duration_adjectives"]["words"]),
             period_adjectives={k: str(v) for k, v in _lower_keys(data["period_adjectives"]).items()},
+            occasions=frozenset(w.lower() for w in data["occasions"]["words"]),
             month_prepositions=frozenset(w.lower() for w in data["month_prepositions"]["words"]),
             extent_excluded=frozenset(w.lower() for w in data["extent"]["exclude"]),
             not_before_years=tuple(w.lower() for w in data["not_before_years"]["words"]),
