@@ -103,7 +103,7 @@ def test_holidays_are_real_dates_or_easter_offsets() -> None:
 def test_word_lists_are_plain_words() -> None:
     tables = load_tables()
     for name in ("future_cues", "intensifiers", "simultaneity_cues", "clause_openers", "duration_adjectives",
-                 "not_before_years"):
+                 "not_before_years", "amount_words"):
         for word in getattr(tables, name):
             assert word and word == word.strip() and "\n" not in word, (name, word)
     assert tables.ambiguous_abbreviations <= set(tables.months) | set(tables.weekdays)
@@ -119,7 +119,8 @@ def test_every_section_of_the_file_is_read() -> None:
     sections = set(raw())
     read = {"language", "numeric_date_order", "months", "weekdays", "ambiguous_abbreviations", "numbers",
             "ordinals", "units", "relative_days", "parts_of_day", "shift_words", "edge_modifiers", "seasons",
-            "clock_words", "zones", "references", "frequencies", "every_other", "relation_cues", "simultaneity_cues",
+            "clock_words", "zones", "references", "frequencies", "every_other", "amount_words", "relation_cues",
+            "simultaneity_cues",
             "not_quantities", "future_cues", "vague_quantities", "vague_counts", "approximators", "intensifiers",
             "abbreviations", "clause_openers", "holidays", "eras", "anaphoric_shifts", "duration_adjectives",
             "period_adjectives", "occasions", "month_prepositions", "extent", "not_before_years"}

@@ -210,6 +210,13 @@ class Grammar:
         self._month_end = re.compile(r"(?<![\w.])" + self.MONTH + r"$", re.IGNORECASE)
         self._name_link = re.compile(r"[ \t]+(?:to|on|of|from)[ \t]+(?:the[ \t]+)?[A-Z]")
         self._month_link = re.compile(r"[ \t]+(?:to|from)[ \t]+" + self.MONTH + E, re.IGNORECASE)
+        # An amount counted per unit of time, ending where "a year" starts: a number (with a scale
+        # word) and at most two words or a bracket after it ("$1 billion", "20 miles (32 km)").
+        counted = alt(w for w in t.numbers if t.numbers[w] > 1)
+        self._amount_before = re.compile(
+            rf"(?P<num>[$£€]?\d[\d,.]*|(?<![\w]){counted})(?:[ \t]+{alt(t.amount_words)})?(?![\w])"
+            rf"(?P<words>(?:[ \t]+(?:\([^()\n]{{1,24}}\)|[\"“”‘’']?[^\W\d][\w'’-]*[\"“”‘’']?)){{0,2}})[ \t]*$",
+            re.IGNORECASE)
         self.ADJ = alt(t.duration_adjectives)
         self.ERA = "(?:" + "|".join(re.escape(e).replace(r"\.", r"\.?") for e in
                                     sorted(t.eras, key=lambda e: (-len(e), e))) + ")"
@@ -1132,9 +1139,9 @@ class Grammar:
             return None
         groups = mt.groupdict()
         if groups.get("count") and _norm(mt["count"]) in ("a", "an") and mt.start() > 0:
-            # "a year" right after a number is a rate ("15 a year"), found by set_rate.
+            # "a year" right after a number is a rate ("15 a year", "$1 billion a year"), found by set_rate.
             before = mt.string[max(0, mt.start() - 3):mt.start()]
-            if any(ch.isdigit() for ch in before):
+            if any(ch.isdigit() for ch in before) or self._after_amount(mt.string, mt.start()):
                 return None
         if groups.get("count") and mt["count"][0].isdigit() and groups.get("unit") and \
                 _norm(mt["unit"]) in ("min", "sec"):
@@ -1172,10 +1179,29 @@ class Grammar:
     def _set_rate(self, mt: re.Match[str]) -> Mention | None:
         if not mt["freq"]:
             before = mt.string[max(0, mt.start() - 12):mt.start()].rstrip(" \t")
-            if not before or not (before[-1].isdigit() or before.lower().endswith(("times", "percent", "%"))):
+            if not before or not (before[-1].isdigit() or before.lower().endswith(("times", "percent", "%"))
+                                  or self._after_amount(mt.string, mt.start())):
                 return None  # "a year" alone is a duration, not a rate
         unit = self.t.units.get(_norm(mt["unit"]), "year")
         return self._mention(mt, Recurrence(unit=unit, every=1.0), "SET")
+
+    def _after_amount(self, text: str, start: int) -> bool:
+        """Whether an amount counted per unit of time ends at ``start``: "$1 billion", "20 miles
+        (32 km)", "600 'terrorist acts'", "thirty kilometers". The amount's last word is a plural,
+        a scale word, or closes a bracket or quote; a verb ("two men spent a day") is not an amount,
+        nor is a year ("in 1941 he spent a year")."""
+        found = self._amount_before.search(text, max(0, start - 48), start)
+        if found is None:
+            return False
+        number = found["num"]
+        if len(number) == 4 and number.isdigit() and 1000 <= int(number) <= 2099:
+            return False
+        words = found["words"].rstrip()
+        if not words:
+            return True
+        last = words.split()[-1].lower()
+        return last.endswith((")", '"', "”", "’", "'")) or (len(last) > 3 and last.endswith("s")) \
+            or last in self.t.amount_words
 
     def _frequency(self, mt: re.Match[str]) -> Mention | None:
         unit, every = self.t.frequencies[_norm(mt["freq"])]

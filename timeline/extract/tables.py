@@ -84,6 +84,7 @@ class Tables:
     references: Mapping[str, str]
     frequencies: Mapping[str, tuple[str, float]]
     every_other: Mapping[str, int]
+    amount_words: tuple[str, ...]
     relation_cues: Mapping[str, str]
     simultaneity_cues: tuple[str, ...]
     simultaneity_tolerance_hours: float
@@ -176,6 +177,7 @@ def parse_tables(data: Mapping[str, Any], source: str) -> Tables:
                 k: (str(v["unit"]), float(v["every"])) for k, v in _lower_keys(data["frequencies"]).items()
             },
             every_other={k: int(v) for k, v in _lower_keys(data["every_other"]).items()},
+            amount_words=tuple(w.lower() for w in data["amount_words"]["words"]),
             relation_cues=_lower_keys(data["relation_cues"]),
             simultaneity_cues=tuple(w.lower() for w in data["simultaneity_cues"]["words"]),
             simultaneity_tolerance_hours=float(data["simultaneity_cues"]["tolerance_hours"]),
