@@ -290,6 +290,17 @@ NARRATIVE_ROWS = [
      [("June 1941", "1941-06"), ("early April", "1941-04")]),
     ("In December 1941 Japan attacked. In January of that year, the plan was made.",
      [("December 1941", "1941-12"), ("January of that year", "1941-01")]),
+    # a year the story only glances at does not move it; a year the text goes on from does
+    ("The offensive began in August 1920. Documents found in 2004 proved it. On August 17, the cavalry attacked.",
+     [("August 1920", "1920-08"), ("2004", "2004"), ("August 17", "1920-08-17")]),
+    ("In May 1789 the Estates met. When they had last met, in 1614, each estate voted. In June, the deputies swore.",
+     [("May 1789", "1789-05"), ("1614", "1614"), ("June", "1789-06")]),
+    ("The siege began in 1920 (Smith, 2003). In May, it ended. The treaty came in 1921.",
+     [("1920", "1920"), ("2003", "2003"), ("May", "1920-05"), ("1921", "1921")]),
+    ("The war ended in 1945. Veterans met in 1965 and in 1966. In May, the museum opened.",
+     [("1945", "1945"), ("1965", "1965"), ("1966", "1966"), ("May", "1966-05")]),
+    ("The war ended in 1945. In 1965, the memorial was built. In May, the museum opened.",
+     [("1945", "1945"), ("1965", "1965"), ("May", "1965-05")]),
     # a two-digit year is read from the story's time
     ("In 1917 the government called up the '99 boys.", [("1917", "1917"), ("'99", "1899")]),
 ]

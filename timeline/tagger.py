@@ -277,6 +277,54 @@ def _point_of(value: str, offset: int) -> _Point | None:
     return _Point(year, month, day, offset)
 
 
+# The start of a sentence, then at most one word ("In", "By"), right before a year.
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?:;]\s+|\n\s*)(?:[A-Za-z]+,?\s+)?$")
+# How many years from the story's time a year written alone must lie to be a glance aside, and
+# how many years written after it are read to see where the story goes (a bound keeps it linear).
+_ASIDE_YEARS = 15
+_ASIDE_LOOKAHEAD = 8
+
+
+def _asides(text: str, mentions: list[Mention]) -> frozenset[int]:
+    """Starts of the years a story only glances at: "(Smith, 2003)", "documents found in 2004",
+    "the largest battle since 1813", "as when they last met, in 1614".
+
+    A year written alone more than fifteen years from the story's year is a glance when the next
+    year written near either of them is near the story's: the text comes back, and the months
+    told after the glance keep the story's year (and "the next day" counts from the story's
+    time). When it is near the new year instead, the story has moved there. A year written again
+    at once ("in 1614. The 1614 rules") is one glance.
+    """
+    years = [(m.start, m.spec.year, m.spec.month is None and m.spec.day is None)
+             for m in mentions if _is_absolute(m.spec) and isinstance(m.spec, Calendar) and m.spec.year is not None]
+    asides: list[int] = []
+    story: int | None = None
+    index = 0
+    while index < len(years):
+        _, year, alone = years[index]
+        end = index + 1
+        while alone and end < len(years) and years[end][1] == year and years[end][2]:
+            end += 1
+        if story is not None and alone and abs(year - story) > _ASIDE_YEARS:
+            for _, later, _ in years[end:end + _ASIDE_LOOKAHEAD]:
+                if abs(later - year) <= _ASIDE_YEARS < abs(later - story):
+                    story = year
+                    break
+                if abs(later - story) <= _ASIDE_YEARS:
+                    asides.extend(start for start, _, _ in years[index:end])
+                    break
+            else:
+                # No year after it says where the story went. A year that opens its sentence ("In 1965,
+                # the memorial was built") sets a new scene; one inside a clause ("documents found in
+                # 2004", "the largest battle since 1813") is a glance.
+                if not _OPENS_SENTENCE.search(text, max(0, years[index][0] - 16), years[index][0]):
+                    asides.extend(start for start, _, _ in years[index:end])
+        else:
+            story = year
+        index = end
+    return frozenset(asides)
+
+
 # How far ahead of the time last spoken of a month named without a year may lie across the new
 # year and still be read in the next year. In WikiWars a month earlier in the calendar than the last
 # one stays in the story's year far more often than it moves on (a flashback, a range, "since
@@ -351,7 +399,7 @@ def tag(
     if not mentions:
         return []
     story = narrative if narrative is not None else looks_narrative(mentions, reference)
-    resolver = _Resolver(text, reference, zone, tables, story)
+    resolver = _Resolver(text, reference, zone, tables, story, _asides(text, mentions) if story else frozenset())
     return [resolver.timex(mention) for mention in mentions]
 
 
@@ -359,8 +407,9 @@ class _Resolver:
     """Resolves the mentions of one text in order, keeping the time last spoken of."""
 
     def __init__(self, text: str, reference: date | None, zone: tzinfo | None, tables: Tables,
-                 narrative: bool) -> None:
+                 narrative: bool, asides: frozenset[int] = frozenset()) -> None:
         self.text = text
+        self.asides = asides  # starts of years the story only glances at (see _asides)
         self.reference = reference
         self.zone = zone
         self.tables = tables
@@ -387,6 +436,8 @@ class _Resolver:
 
     def _remember_span(self, span: LocalSpan, mention: Mention) -> None:
         """The time last spoken of, from a resolved span: its day, month or year."""
+        if mention.start in self.asides:
+            return
         grain = span.grain
         start = span.start
         if grain in ("day", "minute", "part_of_day", "hour"):
