@@ -29,7 +29,7 @@ def test_tables_load_and_keys_are_lower_case_single_spaced() -> None:
     for name in ("months", "weekdays", "numbers", "ordinals", "units", "relative_days", "parts_of_day",
                  "shift_words", "edge_modifiers", "seasons", "clock_words", "references", "frequencies",
                  "relation_cues", "vague_quantities", "vague_counts", "approximators", "holidays", "eras",
-                 "anaphoric_shifts", "period_adjectives"):
+                 "anaphoric_shifts", "period_adjectives", "every_other"):
         for key in getattr(tables, name):
             assert key == key.lower() == " ".join(key.split()), (name, key)
 
@@ -40,6 +40,7 @@ def test_every_month_weekday_number_ordinal_is_in_range() -> None:
     assert sorted(set(tables.weekdays.values())) == list(range(7))
     assert all(0 < v <= 100 for v in tables.numbers.values())
     assert all(v == -1 or 1 <= v <= 31 for v in tables.ordinals.values())
+    assert all(2 <= v <= 31 for v in tables.every_other.values())
     assert tables.numeric_date_order in ("MDY", "DMY")
 
 
@@ -102,13 +103,15 @@ def test_holidays_are_real_dates_or_easter_offsets() -> None:
 def test_word_lists_are_plain_words() -> None:
     tables = load_tables()
     for name in ("future_cues", "intensifiers", "simultaneity_cues", "clause_openers", "duration_adjectives",
-                 "not_before_years"):
+                 "not_before_years", "amount_words"):
         for word in getattr(tables, name):
             assert word and word == word.strip() and "\n" not in word, (name, word)
     assert tables.ambiguous_abbreviations <= set(tables.months) | set(tables.weekdays)
     assert tables.extent_excluded <= set(tables.approximators) | set(tables.intensifiers)
     for phrase in tables.not_quantities:
         assert re.fullmatch(r"[a-z]+(?: [a-z]+)*", phrase), phrase
+    for word in tables.occasions:
+        assert re.fullmatch(r"[a-z]+", word), word
 
 
 def test_every_section_of_the_file_is_read() -> None:
@@ -116,10 +119,11 @@ def test_every_section_of_the_file_is_read() -> None:
     sections = set(raw())
     read = {"language", "numeric_date_order", "months", "weekdays", "ambiguous_abbreviations", "numbers",
             "ordinals", "units", "relative_days", "parts_of_day", "shift_words", "edge_modifiers", "seasons",
-            "clock_words", "zones", "references", "frequencies", "relation_cues", "simultaneity_cues",
+            "clock_words", "zones", "references", "frequencies", "every_other", "amount_words", "relation_cues",
+            "simultaneity_cues",
             "not_quantities", "future_cues", "vague_quantities", "vague_counts", "approximators", "intensifiers",
             "abbreviations", "clause_openers", "holidays", "eras", "anaphoric_shifts", "duration_adjectives",
-            "period_adjectives", "month_prepositions", "extent", "not_before_years"}
+            "period_adjectives", "occasions", "month_prepositions", "extent", "not_before_years"}
     assert sections == read
 
 

@@ -118,12 +118,44 @@ ROWS = [
     ("18 years old", [("18 years old", "DURATION", "P18Y")]),
     ("over the years", [("over the years", "DURATION", "PXY")]),
     ("an annual profit", [("annual", "DURATION", "P1Y")]),
+    ("its first annual loss", [("annual", "DURATION", "P1Y")]),
+    ("at the annual conference", [("annual", "SET", "P1Y")]),
+    ("the annual meetings", [("annual", "SET", "P1Y")]),
     ("between 60 and 90 days", [("60", "DURATION", "P60D"), ("90 days", "DURATION", "P90D")]),
     # sets
     ("every week", [("every week", "SET", "P1W")]),
     ("daily", [("daily", "SET", "P1D")]),
     ("15 a year", [("a year", "SET", "P1Y")]),
+    # a rate after an amount: "a year" is a set of times, not a length
+    ("cut from $1 billion a year", [("a year", "SET", "P1Y")]),
+    ("They advanced 20 miles (32 km) a day.", [("a day", "SET", "P1D")]),
+    ("over 600 \"terrorist acts\" a year", [("a year", "SET", "P1Y")]),
+    ("at thirty kilometers a day", [("a day", "SET", "P1D")]),
+    ("10,000 troops a month arrived", [("a month", "SET", "P1M")]),
+    ("He works two hours a day.", [("two hours", "DURATION", "PT2H"), ("a day", "SET", "P1D")]),
+    ("In 1941 he spent a year in jail.", [("1941", "DATE", "1941"), ("a year", "DURATION", "P1Y")]),
+    ("Two men spent a day there.", [("a day", "DURATION", "P1D")]),
+    ("He was 20 and spent a year abroad.", [("a year", "DURATION", "P1Y")]),
     ("twice a month", [("twice a month", "SET", "P1M")]),
+    ("three times a week", [("three times a week", "SET", "P1W")]),
+    ("annually", [("annually", "SET", "P1Y")]),
+    ("every two weeks", [("every two weeks", "SET", "P2W")]),
+    ("every 15 minutes", [("every 15 minutes", "SET", "PT15M")]),
+    ("every other day", [("every other day", "SET", "P2D")]),
+    ("every second year", [("every second year", "SET", "P2Y")]),
+    ("every third month", [("every third month", "SET", "P3M")]),
+    ("once every second", [("every second", "SET", "PT1S")]),
+    ("every few years", [("every few years", "SET", "PXY")]),
+    ("each Tuesday", [("each Tuesday", "SET", "XXXX-WXX-2")]),
+    ("every Tuesday night", [("every Tuesday night", "SET", "XXXX-WXX-2TNI")]),
+    ("every morning", [("every morning", "SET", "XXXX-XX-XXTMO")]),
+    ("each night", [("each night", "SET", "XXXX-XX-XXTNI")]),
+    ("$100 per night", [("per night", "SET", "P1D")]),
+    ("every weekend", [("every weekend", "SET", "XXXX-WXX-WE")]),
+    ("Each January the fund pays out.", [("Each January", "SET", "XXXX-01")]),
+    ("every May", [("every May", "SET", "XXXX-05")]),
+    ("every summer", [("every summer", "SET", "XXXX-SU")]),
+    ("each summer of 1944", [("summer of 1944", "DATE", "1944-SU")]),
     # references
     ("shares now trade lower", [("now", "DATE", "PRESENT_REF")]),
     ("currently", [("currently", "DATE", "PRESENT_REF")]),
@@ -145,6 +177,19 @@ ROWS = [
     ("On March 3, 1990 he left; that year he wrote.", [("March 3, 1990", "DATE", "1990-03-03"),
                                                        ("that year", "DATE", "1990")]),
     ("The markets ended the day lower.", [("the day", "DATE", "2008-03-01")]),
+    # "the previous <unit>" counts, like "the following <unit>", from the time last spoken of
+    ("In 1941 it spread. The previous year, France fell.", [("1941", "DATE", "1941"),
+                                                            ("The previous year", "DATE", "1940")]),
+    ("Sales rose the previous year.", [("the previous year", "DATE", "2007")]),
+    ("The previous week, sales rose.", [("The previous week", "DATE", "2008-W08")]),
+    ("On May 5, 1941 they met. The following week, they left.", [("May 5, 1941", "DATE", "1941-05-05"),
+                                                                 ("The following week", "DATE", "1941-W20")]),
+    ("On May 5, 1941 they met. A week later, they left.", [("May 5, 1941", "DATE", "1941-05-05"),
+                                                           ("A week later", "DATE", "1941-05-12")]),
+    # a look back leaves the story where it was: the next day follows May 5, not May 4
+    ("On May 5, 1941 they met; the previous day, he had left. The next day, they parted.",
+     [("May 5, 1941", "DATE", "1941-05-05"), ("the previous day", "DATE", "1941-05-04"),
+      ("The next day", "DATE", "1941-05-06")]),
 ]
 
 
@@ -172,12 +217,36 @@ NOT_TIMES = [
     ("It was the first time he spoke.", "anaphoric_time: 'the first time'"),
     ("Copyright 1999-2026 Worthy News.", "year_range: a copyright notice"),
     ("about a quarter of its dealers", "duration: a fraction"),
+    ("They fought each other every step of the way.", "set_every: 'each', 'every' without a time"),
+    ("Every first round ended early.", "set_every: an ordinal that is not a period"),
 ]
 
 
 @pytest.mark.parametrize(("text", "why"), NOT_TIMES, ids=[n[1] for n in NOT_TIMES])
 def test_must_not_match(text: str, why: str) -> None:
     assert found(text) == [], why
+
+
+# (sentence, publication date, expected (text, type, value) of every expression found)
+DATED_ROWS = [
+    # a two-digit year is the latest such year at most ten years after the reference: names of
+    # products, games and classes give a year ahead, anything later is a year gone by
+    ("iLife '11 software suite", "2010-10-23", [("'11", "DATE", "2011")]),
+    ("the Rio '16 bid", "2010-10-23", [("'16", "DATE", "2016")]),
+    ("the crash of '29", "2010-10-23", [("'29", "DATE", "1929")]),
+    ("lowest level since '82", "2008-10-27", [("'82", "DATE", "1982")]),
+    ("the class of '05", "1998-05-01", [("'05", "DATE", "2005")]),
+    ("the class of '09", "2008-10-27", [("'09", "DATE", "2009")]),
+    ("since '08", "2008-10-27", [("'08", "DATE", "2008")]),
+    # a decade is named once it has begun
+    ("the '20s", "2015-06-01", [("'20s", "DATE", "192")]),
+    ("the '10s", "2015-06-01", [("'10s", "DATE", "201")]),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), DATED_ROWS, ids=[r[0][:40] for r in DATED_ROWS])
+def test_dated_phrasings(text: str, published: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(t.text, t.type, t.value) for t in tag(text, published=published)] == expected
 
 
 def test_story_relations_keep_their_meaning() -> None:
@@ -195,6 +264,59 @@ def test_story_relations_keep_their_meaning() -> None:
     zoned = tag("at 11:00 a.m. Washington time", published="2025-01-20")[0]
     assert zoned.zone == "America/New_York" and zoned.earliest is not None
     assert zoned.earliest.isoformat() == "2025-01-20T16:00:00+00:00"
+
+
+# (history text, expected (text, value) of every expression found): narrative=True, published 2009-12-19
+NARRATIVE_ROWS = [
+    # a look back does not move the story: the undated month after it is in the story's year
+    ("The armies rested in 1905 after the battle of the previous year. In January, they attacked.",
+     [("1905", "1905"), ("the previous year", "1904"), ("January", "1905-01")]),
+    ("In 1942 the tide turned. Two years earlier, France had fallen. In May, the fleet sailed.",
+     [("1942", "1942"), ("Two years earlier", "1940"), ("May", "1942-05")]),
+    # a month just after the turn of the year moves the story on; one further back stays in its year
+    ("In December 1941 Japan attacked. In January, the Allies met.", [("December 1941", "1941-12"),
+                                                                      ("January", "1942-01")]),
+    ("On 16 December 1944 the offensive began. It was repulsed by January.",
+     [("16 December 1944", "1944-12-16"), ("January", "1945-01")]),
+    ("In November 1916 the note was sent. They replied in their response of 14 January.",
+     [("November 1916", "1916-11"), ("14 January", "1917-01-14")]),
+    ("In December 1941 Japan attacked. In late February, Singapore fell.",
+     [("December 1941", "1941-12"), ("late February", "1942-02")]),
+    ("In December 1941 Japan attacked. In March, the plan had been made.",
+     [("December 1941", "1941-12"), ("March", "1941-03")]),
+    ("In October 1916 the note was sent. In January, the first draft had been written.",
+     [("October 1916", "1916-10"), ("January", "1916-01")]),
+    ("In June 1941 Germany attacked. In early April, Yugoslavia had fallen.",
+     [("June 1941", "1941-06"), ("early April", "1941-04")]),
+    ("In December 1941 Japan attacked. In January of that year, the plan was made.",
+     [("December 1941", "1941-12"), ("January of that year", "1941-01")]),
+    # a year the story only glances at does not move it; a year the text goes on from does
+    ("The offensive began in August 1920. Documents found in 2004 proved it. On August 17, the cavalry attacked.",
+     [("August 1920", "1920-08"), ("2004", "2004"), ("August 17", "1920-08-17")]),
+    ("In May 1789 the Estates met. When they had last met, in 1614, each estate voted. In June, the deputies swore.",
+     [("May 1789", "1789-05"), ("1614", "1614"), ("June", "1789-06")]),
+    ("The siege began in 1920 (Smith, 2003). In May, it ended. The treaty came in 1921.",
+     [("1920", "1920"), ("2003", "2003"), ("May", "1920-05"), ("1921", "1921")]),
+    ("The war ended in 1945. Veterans met in 1965 and in 1966. In May, the museum opened.",
+     [("1945", "1945"), ("1965", "1965"), ("1966", "1966"), ("May", "1966-05")]),
+    ("The war ended in 1945. In 1965, the memorial was built. In May, the museum opened.",
+     [("1945", "1945"), ("1965", "1965"), ("May", "1965-05")]),
+    # a two-digit year is read from the story's time
+    ("In 1917 the government called up the '99 boys.", [("1917", "1917"), ("'99", "1899")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NARRATIVE_ROWS, ids=[r[0][:40] for r in NARRATIVE_ROWS])
+def test_narrative_phrasings(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in tag(text, published="2009-12-19", narrative=True)] == expected
+
+
+def test_the_story_year_rolls_over_without_a_year_zero() -> None:
+    from timeline.tagger import _Point, _story_year
+
+    assert _story_year(1, _Point(-1, 12, None, 0)) == 1  # January after December 1 BC: AD 1
+    assert _story_year(1, _Point(-480, 12, 20, 0)) == -479
+    assert _story_year(1, _Point(1941, None, None, 0)) == 1941  # no month to count from
 
 
 def test_narrative_anchoring_records_the_anchor() -> None:

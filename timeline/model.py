@@ -249,11 +249,19 @@ class Reference:
 
 @dataclass(frozen=True, slots=True)
 class Recurrence:
-    """A set of times: "every week", "daily", "15 a year"."""
+    """A set of times: "every week", "daily", "15 a year", "every Tuesday night", "each January".
+
+    ``every`` units apart ("every two weeks"; unknown when ``vague``: "every few days"); or on a
+    named weekday, month or season, at a part of day ("every morning"), or at weekends.
+    """
 
     unit: str
     every: float = 1
     weekday: int | None = None
+    month: int | None = None
+    season: str | None = None  # SP, SU, FA, WI
+    part_of_day: str | None = None  # MO, AF, EV, NI
+    vague: bool = False
 
 
 Spec = Calendar | Relative | Weekday | Duration | Relation | Reference | Recurrence

@@ -27,13 +27,14 @@ from .errors import PublicationTimeError
 from .extract import extract, get_grammar
 from .extract.grammar import ANAPHORIC_RULES, trie
 from .extract.tables import Tables
-from .model import Calendar, Duration, Mention, Quantity, Recurrence, Reference, Relation, Relative, Weekday, Window
+from .model import Calendar, Duration, Mention, Recurrence, Reference, Relation, Relative, Weekday, Window
 from .resolve.calendar import (
     LocalSpan,
     NoWindow,
     Unresolvable,
     duration_value,
     interpret,
+    recurrence_value,
     to_window,
     undated,
     year_text,
@@ -277,6 +278,70 @@ def _point_of(value: str, offset: int) -> _Point | None:
     return _Point(year, month, day, offset)
 
 
+# The start of a sentence, then at most one word ("In", "By"), right before a year.
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?:;]\s+|\n\s*)(?:[A-Za-z]+,?\s+)?$")
+# How many years from the story's time a year written alone must lie to be a glance aside, and
+# how many years written after it are read to see where the story goes (a bound keeps it linear).
+_ASIDE_YEARS = 15
+_ASIDE_LOOKAHEAD = 8
+
+
+def _asides(text: str, mentions: list[Mention]) -> frozenset[int]:
+    """Starts of the years a story only glances at: "(Smith, 2003)", "documents found in 2004",
+    "the largest battle since 1813", "as when they last met, in 1614".
+
+    A year written alone more than fifteen years from the story's year is a glance when the next
+    year written near either of them is near the story's: the text comes back, and the months
+    told after the glance keep the story's year (and "the next day" counts from the story's
+    time). When it is near the new year instead, the story has moved there. A year written again
+    at once ("in 1614. The 1614 rules") is one glance.
+    """
+    years = [(m.start, m.spec.year, m.spec.month is None and m.spec.day is None)
+             for m in mentions if _is_absolute(m.spec) and isinstance(m.spec, Calendar) and m.spec.year is not None]
+    asides: list[int] = []
+    story: int | None = None
+    index = 0
+    while index < len(years):
+        _, year, alone = years[index]
+        end = index + 1
+        while alone and end < len(years) and years[end][1] == year and years[end][2]:
+            end += 1
+        if story is not None and alone and abs(year - story) > _ASIDE_YEARS:
+            for _, later, _ in years[end:end + _ASIDE_LOOKAHEAD]:
+                if abs(later - year) <= _ASIDE_YEARS < abs(later - story):
+                    story = year
+                    break
+                if abs(later - story) <= _ASIDE_YEARS:
+                    asides.extend(start for start, _, _ in years[index:end])
+                    break
+            else:
+                # No year after it says where the story went. A year that opens its sentence ("In 1965,
+                # the memorial was built") sets a new scene; one inside a clause ("documents found in
+                # 2004", "the largest battle since 1813") is a glance.
+                if not _OPENS_SENTENCE.search(text, max(0, years[index][0] - 16), years[index][0]):
+                    asides.extend(start for start, _, _ in years[index:end])
+        else:
+            story = year
+        index = end
+    return frozenset(asides)
+
+
+# How far ahead of the time last spoken of a month named without a year may lie across the new
+# year and still be read in the next year. In WikiWars a month earlier in the calendar than the last
+# one stays in the story's year far more often than it moves on (a flashback, a range, "since
+# February": 39 times against 9), so only a month just after the turn of the year rolls over.
+_ROLLOVER_MONTHS = 2
+
+
+def _story_year(month: int | None, last: _Point) -> int:
+    """The year of a month told without one in a story: that of the time last spoken of, or the next
+    one when the month comes at most two months after it, across the new year ("in December 1941 ...
+    In January" is January 1942; "in June 1941 ... in early April" stays 1941)."""
+    if month is None or last.month is None or month >= last.month or month + 12 - last.month > _ROLLOVER_MONTHS:
+        return last.year
+    return last.year + 1 if last.year != -1 else 1  # there is no year 0: 1 BC is followed by AD 1
+
+
 def _shift(point: _Point, unit: str, amount: int) -> _Point | None:
     """``point`` moved by ``amount`` units; None when the point is too coarse for the unit."""
     if unit in ("year", "decade", "century"):
@@ -335,7 +400,7 @@ def tag(
     if not mentions:
         return []
     story = narrative if narrative is not None else looks_narrative(mentions, reference)
-    resolver = _Resolver(text, reference, zone, tables, story)
+    resolver = _Resolver(text, reference, zone, tables, story, _asides(text, mentions) if story else frozenset())
     return [resolver.timex(mention) for mention in mentions]
 
 
@@ -343,8 +408,9 @@ class _Resolver:
     """Resolves the mentions of one text in order, keeping the time last spoken of."""
 
     def __init__(self, text: str, reference: date | None, zone: tzinfo | None, tables: Tables,
-                 narrative: bool) -> None:
+                 narrative: bool, asides: frozenset[int] = frozenset()) -> None:
         self.text = text
+        self.asides = asides  # starts of years the story only glances at (see _asides)
         self.reference = reference
         self.zone = zone
         self.tables = tables
@@ -371,6 +437,8 @@ class _Resolver:
 
     def _remember_span(self, span: LocalSpan, mention: Mention) -> None:
         """The time last spoken of, from a resolved span: its day, month or year."""
+        if mention.start in self.asides:
+            return
         grain = span.grain
         start = span.start
         if grain in ("day", "minute", "part_of_day", "hour"):
@@ -453,7 +521,7 @@ class _Resolver:
                                    f"{spec.minute or 0:02d}", "minute")
             elif anaphoric or self.narrative:
                 if spec.direction == "either":
-                    resolved = _in_year(spec, last.year)
+                    resolved = _in_year(spec, last.year if anaphoric else _story_year(spec.month, last))
                     return None, f"text:{last.offset}", resolved
                 around = last.as_date()
                 if around is not None:
@@ -499,7 +567,8 @@ class _Resolver:
         if moved is None:
             coarse = point.value(grain if grain in ("year", "month", "day") else "year")
             return _timex(base, coarse, "", anchor)
-        if unit == "week" and amount == 0:
+        if unit == "week" and (amount == 0 or mention.rule == "anaphoric_unit"):
+            # "that week", "the following week": a calendar week; "a week later" is a day
             return self._finish(mention, base, moved.week_value(), "week", anchor, remember=False)
         if unit in ("decade", "century"):
             size = 10 if unit == "decade" else 100
@@ -511,7 +580,9 @@ class _Resolver:
             part = self.tables.parts_of_day.get(_norm_cue(cue).split()[-1])
             if part is not None and moved.day is not None:
                 value += f"T{part.code}"
-        return self._finish(mention, base, value, grain, anchor)
+        # A look back ("the previous year", "two years earlier") tells of an earlier time; the story
+        # stays where it was, and the month it names next is in the story's year, not the look-back's.
+        return self._finish(mention, base, value, grain, anchor, remember=amount >= 0)
 
     def _finish(self, mention: Mention, base: _Head, value: str, grain: str, anchor: str,
                 remember: bool = True) -> Timex:
@@ -537,9 +608,7 @@ class _Resolver:
         if isinstance(spec, Relation) and spec.quantity is not None and mention.timex_type == "DURATION":
             return duration_value(spec.quantity)
         if isinstance(spec, Recurrence):
-            if spec.weekday is not None:
-                return f"XXXX-WXX-{spec.weekday + 1}"
-            return duration_value(Quantity(spec.every, spec.every, spec.unit, stated=spec.every))
+            return recurrence_value(spec)
         if isinstance(spec, Relative) and spec.approximate:
             return "PAST_REF" if spec.offset < 0 else "FUTURE_REF"
         return "XXXX-XX-XX"

@@ -61,6 +61,7 @@ APOSTROPHE = "#apostrophe"
 _WORD_BEFORE = re.compile(r"([\w'’]+)[^\w\n]*$")
 _NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
 _OF_AFTER = re.compile(r"[ \t]+of[ \t]")
+_WORD_AFTER = re.compile(r"[ \t]+([a-zA-Z]+)")
 _THE_DAY_AFTER = re.compile(r"[ \t]+(?:after|before|following|of[ \t]+(?:his|her|their|its))(?![\w])", re.IGNORECASE)
 _TIME_AFTER = re.compile(r"[ \t]*(?:being|-)")
 _HOURS_WORD = re.compile(r"h|hours|hrs")
@@ -210,6 +211,13 @@ class Grammar:
         self._month_end = re.compile(r"(?<![\w.])" + self.MONTH + r"$", re.IGNORECASE)
         self._name_link = re.compile(r"[ \t]+(?:to|on|of|from)[ \t]+(?:the[ \t]+)?[A-Z]")
         self._month_link = re.compile(r"[ \t]+(?:to|from)[ \t]+" + self.MONTH + E, re.IGNORECASE)
+        # An amount counted per unit of time, ending where "a year" starts: a number (with a scale
+        # word) and at most two words or a bracket after it ("$1 billion", "20 miles (32 km)").
+        counted = alt(w for w in t.numbers if t.numbers[w] > 1)
+        self._amount_before = re.compile(
+            rf"(?P<num>[$£€]?\d[\d,.]*|(?<![\w]){counted})(?:[ \t]+{alt(t.amount_words)})?(?![\w])"
+            rf"(?P<words>(?:[ \t]+(?:\([^()\n]{{1,24}}\)|[\"“”‘’']?[^\W\d][\w'’-]*[\"“”‘’']?)){{0,2}})[ \t]*$",
+            re.IGNORECASE)
         self.ADJ = alt(t.duration_adjectives)
         self.ERA = "(?:" + "|".join(re.escape(e).replace(r"\.", r"\.?") for e in
                                     sorted(t.eras, key=lambda e: (-len(e), e))) + ")"
@@ -390,10 +398,10 @@ class Grammar:
         leads: dict[str, set[str]] = {
             "month_day_year": set(tb.weekdays), "day_month_year": set(tb.weekdays) | {"the", DIGITS},
             "day_range_first": {"the"}, "month_range_first": edge, "month_year": edge, "month_of_that_year": edge,
-            "edge_year": edge, "month_name": shift | edge | {"the"}, "week_of_month": {"the"},
+            "edge_year": edge, "month_name": shift | edge | {"the", "every", "each"}, "week_of_month": {"the"},
             "decade": {"the", APOSTROPHE} | edge, "century": {"the", DIGITS} | edge | ordinals,
             "short_year": {APOSTROPHE}, "era_year": {"ca", "c", "circa", "ad", "a"},
-            "quarter": {"the", DIGITS} | ordinals, "season": {"the"} | shift | edge | ana,
+            "quarter": {"the", DIGITS} | ordinals, "season": {"the", "every", "each"} | shift | edge | ana,
             "relative_day": {"earlier", "later", "early", "late"} | first(tb.relative_days),
             "relative_unit": edge | shift | {"the"}, "anaphoric_unit": {"early", "late", "the", "that"} | ana,
             "edge_unit": {"earlier", "later", "early", "late"} | edge, "same_period": {"the"},
@@ -466,7 +474,8 @@ class Grammar:
         # (in) March, last March, early March, the end of May; not "March 12" or "March 2008", where a
         # longer date holds the month (month_day_year, month_year): the engine rejects those itself.
         rule("month_name", months, 4,
-             rf"{B}(?:(?P<shift>{self.SHIFT}|{self.EDGE}|the[ \t]+(?:previous|following|same))[ \t-]+)?"
+             rf"{B}(?:(?P<shift>{self.SHIFT}|{self.EDGE}|the[ \t]+(?:previous|following|same))[ \t-]+"
+             rf"|(?P<every>every|each)[ \t]+)?"
              rf"(?>(?P<mo>{m}){E})(?!(?-i:{_DAY_OR_YEAR_AFTER.pattern}))", self._month_alone)
         # the last week of March (2009)
         rule("week_of_month", {"week"}, 3,
@@ -506,7 +515,8 @@ class Grammar:
         rule("q_quarter", {"q1", "q2", "q3", "q4"}, 0, rf"{B}Q(?P<ord>[1-4])[ \t]*(?P<y>{y})?{E}", self._quarter)
         # spring 2008, last summer, the winter, the spring of 1916, autumn of 481 BC
         rule("season", frozenset(self.t.seasons), 4,
-             rf"{B}(?:(?P<the>the)[ \t]+)?(?:(?P<shift>{self.SHIFT}|{self.EDGE}|{self.ANAPHORIC})[ \t-]+)?"
+             rf"{B}(?:(?P<the>the)[ \t]+)?(?:(?P<shift>{self.SHIFT}|{self.EDGE}|{self.ANAPHORIC})[ \t-]+"
+             rf"|(?P<every>every|each)[ \t]+)?"
              rf"(?P<season>{self.SEASON}){E}"
              rf"(?:[ \t]+(?:of[ \t]+)?(?:(?P<y>{y}|\d{{1,3}}(?=[ \t]*{self.ERA}))(?:[ \t]*(?P<era>{self.ERA})(?![\w]))?"
              rf"|{that_year}|{shift_year}){E})?", self._season)
@@ -578,9 +588,12 @@ class Grammar:
              rf"(?<=between[ \t])(?P<count>\d{{1,4}})(?=[ \t]+and[ \t]+\d{{1,4}}[ \t-]+(?P<unit>{self.UNIT}){E})",
              self._duration, gate=r"\d{1,4}[ \t]+and[ \t]+\d")
         # every week, each year, 15 a year, twice a month
-        rule("set_every", units | weekdays, 3,
-             rf"{B}(?P<every>every|each|per)[ \t]+(?:(?P<count>{self.NUMBER})[ \t]+)?"
-             rf"(?P<unit>{self.UNIT}|{self.WEEKDAY_FULL}){E}", self._set)
+        # every two weeks, every other day, every few years, every Tuesday night, every morning
+        rule("set_every", units | weekdays | parts | {"weekend"}, 3,
+             rf"{B}(?P<every>every|each|per)[ \t]+(?:(?P<count>{self.NUMBER})[ \t]+|(?P<vcount>{self.VAGUE_COUNT})"
+             rf"[ \t]+|(?P<nth>{alt(self.t.every_other)}|{self.ORDINAL})[ \t]+)?"
+             rf"(?:(?P<unit>{self.UNIT}|{self.PART}|weekend)|(?P<wd>{self.WEEKDAY_FULL}){E}"
+             rf"(?:[ \t]+(?P<part>{self.PART}))?){E}", self._set)
         rule("set_rate", {"year", "month", "week", "day", "hour"}, 3,
              rf"{B}(?:(?P<freq>once|twice|thrice|(?:\d{{1,3}}|{self.NUMBER})[ \t]+times)[ \t]+)?"
              rf"(?:an?|per)[ \t]+(?P<unit>year|month|week|day|hour){E}", self._set_rate,
@@ -695,6 +708,8 @@ class Grammar:
         if not self._capitalised(word) or (word.endswith(".") and len(word) <= 5):
             return None
         bare = _norm(word).rstrip(".")
+        if mt["every"]:
+            return self._mention(mt, Recurrence(unit="year", month=self.month(word)), "SET")  # each January
         shift = _norm(mt["shift"]) if mt["shift"] else None
         before = self._word_before(text, mt.start())
         after = text[mt.end():mt.end() + 40]
@@ -830,6 +845,10 @@ class Grammar:
                     "in", "during", "by", "until", "through", "since", "that", "this", "last", "next"):
                 return None  # "the fall of Baghdad", "a fall in prices"
         season = self.t.seasons[word]
+        if mt["every"]:
+            if year or mt["yref"] or mt["yshift"]:
+                return None  # "each summer of 1944" is not a recurring summer
+            return self._mention(mt, Recurrence(unit="year", season=season), "SET")  # every summer
         edge = self.t.edge_modifiers.get(shift or "")
         anaphoric = self.t.anaphoric_shifts.get(shift or "")
         direction = {-1: "past", 1: "future"}.get(self.t.shift_words.get(shift or "", 0), "either")
@@ -853,8 +872,10 @@ class Grammar:
         shift = _norm(mt["shift"])
         unit = _norm(mt["unit"])
         edge = self.t.edge_modifiers.get(_norm(mt["edge"])) if mt["edge"] else None
-        if mt["the"] and shift == "next":
-            return None  # "the next year": the year after the one last spoken of (anaphoric_unit)
+        if mt["the"] and shift in self.t.anaphoric_shifts:
+            # "the next year", "the previous year": counted from the year last spoken of (anaphoric_unit);
+            # in a history, "the previous year" is the year before the one just told, not before publication
+            return None
         spec = _relative(unit=unit, offset=self.t.shift_words[shift], modifier=edge)
         if shift == "past" and unit != "weekend":
             # "the past week" is a stretch of time up to now: a duration in TimeML.
@@ -1119,9 +1140,9 @@ class Grammar:
             return None
         groups = mt.groupdict()
         if groups.get("count") and _norm(mt["count"]) in ("a", "an") and mt.start() > 0:
-            # "a year" right after a number is a rate ("15 a year"), found by set_rate.
+            # "a year" right after a number is a rate ("15 a year", "$1 billion a year"), found by set_rate.
             before = mt.string[max(0, mt.start() - 3):mt.start()]
-            if any(ch.isdigit() for ch in before):
+            if any(ch.isdigit() for ch in before) or self._after_amount(mt.string, mt.start()):
                 return None
         if groups.get("count") and mt["count"][0].isdigit() and groups.get("unit") and \
                 _norm(mt["unit"]) in ("min", "sec"):
@@ -1134,20 +1155,54 @@ class Grammar:
         return self._mention(mt, Duration(quantity), "DURATION", span=(start, mt.end()))
 
     def _set(self, mt: re.Match[str]) -> Mention | None:
+        every = _norm(mt["every"])
+        count = self.number(mt["count"]) if mt["count"] else 1.0
+        if mt["nth"]:
+            nth = _norm(mt["nth"])
+            count = self.t.every_other.get(nth, self.t.ordinals.get(nth, 0))
+            if count < 2:
+                return None  # "every first", "each last": not a period
+        if mt["wd"]:
+            part = self.t.parts_of_day[_norm(mt["part"])].code if mt["part"] else None
+            spec = Recurrence(unit="week", weekday=self.weekday(mt["wd"]), part_of_day=part)
+            return self._mention(mt, spec, "SET")
         unit_word = _norm(mt["unit"])
-        weekday = self.t.weekdays.get(unit_word)
-        count = self.number(mt["count"]) if _opt(mt, "count") else 1.0
-        unit = "week" if weekday is not None else self.t.units.get(unit_word, unit_word)
-        spec = Recurrence(unit=unit, every=count or 1.0, weekday=weekday)
+        part_of_day = self.t.parts_of_day.get(unit_word)
+        if part_of_day is not None and every != "per" and count == 1.0 and not mt["vcount"]:
+            # every morning, each night: that part of every day (a price "per night" is by the day)
+            return self._mention(mt, Recurrence(unit="day", part_of_day=part_of_day.code), "SET")
+        unit = self.t.units.get(unit_word, "weekend" if unit_word == "weekend" else None)
+        if unit is None or (unit == "weekend" and (mt["count"] or mt["vcount"] or mt["nth"])):
+            return None  # "per morning", "every two weekends"
+        spec = Recurrence(unit=unit, every=count or 1.0, vague=bool(mt["vcount"]))
         return self._mention(mt, spec, "SET")
 
     def _set_rate(self, mt: re.Match[str]) -> Mention | None:
         if not mt["freq"]:
             before = mt.string[max(0, mt.start() - 12):mt.start()].rstrip(" \t")
-            if not before or not (before[-1].isdigit() or before.lower().endswith(("times", "percent", "%"))):
+            if not before or not (before[-1].isdigit() or before.lower().endswith(("times", "percent", "%"))
+                                  or self._after_amount(mt.string, mt.start())):
                 return None  # "a year" alone is a duration, not a rate
         unit = self.t.units.get(_norm(mt["unit"]), "year")
         return self._mention(mt, Recurrence(unit=unit, every=1.0), "SET")
+
+    def _after_amount(self, text: str, start: int) -> bool:
+        """Whether an amount counted per unit of time ends at ``start``: "$1 billion", "20 miles
+        (32 km)", "600 'terrorist acts'", "thirty kilometers". The amount's last word is a plural,
+        a scale word, or closes a bracket or quote; a verb ("two men spent a day") is not an amount,
+        nor is a year ("in 1941 he spent a year")."""
+        found = self._amount_before.search(text, max(0, start - 48), start)
+        if found is None:
+            return False
+        number = found["num"]
+        if len(number) == 4 and number.isdigit() and 1000 <= int(number) <= 2099:
+            return False
+        words = found["words"].rstrip()
+        if not words:
+            return True
+        last = words.split()[-1].lower()
+        return last.endswith((")", '"', "”", "’", "'")) or (len(last) > 3 and last.endswith("s")) \
+            or last in self.t.amount_words
 
     def _frequency(self, mt: re.Match[str]) -> Mention | None:
         unit, every = self.t.frequencies[_norm(mt["freq"])]
@@ -1155,7 +1210,10 @@ class Grammar:
 
     def _period_adjective(self, mt: re.Match[str]) -> Mention | None:
         unit = self.t.period_adjectives[_norm(mt["adj"])]
-        return self._mention(mt, Duration(_quantity(1, 1, unit, stated=1)), "DURATION")
+        noun = _WORD_AFTER.match(mt.string, mt.end())
+        if noun is not None and noun.group(1).lower() in self.t.occasions:
+            return self._mention(mt, Recurrence(unit=unit), "SET")  # "the annual conference": held every year
+        return self._mention(mt, Duration(_quantity(1, 1, unit, stated=1)), "DURATION")  # "an annual profit"
 
     def _holiday(self, mt: re.Match[str]) -> Mention | None:
         if not self._capitalised(mt["hol"]):

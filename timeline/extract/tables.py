@@ -83,6 +83,8 @@ class Tables:
     zones: Mapping[str, tuple[str, ...]]
     references: Mapping[str, str]
     frequencies: Mapping[str, tuple[str, float]]
+    every_other: Mapping[str, int]
+    amount_words: tuple[str, ...]
     relation_cues: Mapping[str, str]
     simultaneity_cues: tuple[str, ...]
     simultaneity_tolerance_hours: float
@@ -99,6 +101,7 @@ class Tables:
     anaphoric_shifts: Mapping[str, int]
     duration_adjectives: tuple[str, ...]
     period_adjectives: Mapping[str, str]
+    occasions: frozenset[str]
     month_prepositions: frozenset[str]
     extent_excluded: frozenset[str]
     not_before_years: tuple[str, ...]
@@ -173,6 +176,8 @@ def parse_tables(data: Mapping[str, Any], source: str) -> Tables:
             frequencies={
                 k: (str(v["unit"]), float(v["every"])) for k, v in _lower_keys(data["frequencies"]).items()
             },
+            every_other={k: int(v) for k, v in _lower_keys(data["every_other"]).items()},
+            amount_words=tuple(w.lower() for w in data["amount_words"]["words"]),
             relation_cues=_lower_keys(data["relation_cues"]),
             simultaneity_cues=tuple(w.lower() for w in data["simultaneity_cues"]["words"]),
             simultaneity_tolerance_hours=float(data["simultaneity_cues"]["tolerance_hours"]),
@@ -196,6 +201,7 @@ def parse_tables(data: Mapping[str, Any], source: str) -> Tables:
             anaphoric_shifts={k: int(v) for k, v in _lower_keys(data["anaphoric_shifts"]).items()},
             duration_adjectives=tuple(w.lower() for w in data["duration_adjectives"]["words"]),
             period_adjectives={k: str(v) for k, v in _lower_keys(data["period_adjectives"]).items()},
+            occasions=frozenset(w.lower() for w in data["occasions"]["words"]),
             month_prepositions=frozenset(w.lower() for w in data["month_prepositions"]["words"]),
             extent_excluded=frozenset(w.lower() for w in data["extent"]["exclude"]),
             not_before_years=tuple(w.lower() for w in data["not_before_years"]["words"]),

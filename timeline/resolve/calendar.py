@@ -25,6 +25,7 @@ __all__ = [
     "easter_sunday",
     "interpret",
     "quantity_seconds",
+    "recurrence_value",
     "to_window",
     "undated",
     "weekday_dates",
@@ -218,11 +219,24 @@ def _season_year(season: str, reference: date, direction: str) -> int:
     return reference.year
 
 
-def _two_digit_year(year: int, reference: date | None) -> int:
-    """'82 read from the reference: the latest such year not after it (1982 in 2008, 1799 in 1800)."""
+# How many years after the reference a two-digit year may lie. Names of products, seasons, games
+# and elections give the year they are for ("iLife '11" in October 2010, "Rio '16" in 2010, "the
+# class of '14"), a few years ahead at most; anything later is a year gone by ("the crash of '29").
+_TWO_DIGIT_AHEAD = 10
+
+
+def _two_digit_year(year: int, reference: date | None, ahead: int = _TWO_DIGIT_AHEAD) -> int:
+    """'82 read from the reference: the latest such year at most ``ahead`` years after it.
+
+    1982 in 2008, 2011 in 2010 ("iLife '11"), 1929 in 2010, 1799 in 1800 ('99 in a narrative).
+    """
     base = reference.year if reference is not None else date.today().year
     full = base // 100 * 100 + year
-    return full - 100 if full > base else full
+    if full > base + ahead:
+        return full - 100
+    if full + 100 <= base + ahead:
+        return full + 100  # '05 read from 1998: 2005
+    return full
 
 
 def _week_of_month(year: int, month: int, which: int) -> date:
@@ -246,7 +260,8 @@ def _calendar(spec: Calendar, reference: date | None, tables: Tables, tense: str
     if spec.decade is not None:
         decade = spec.decade
         if spec.two_digit:
-            decade = _two_digit_year(decade * 10, reference) // 10
+            # a decade is named once it has begun: "the '20s" in 2015 are the 1920s
+            decade = _two_digit_year(decade * 10, reference, ahead=0) // 10
         value = f"{decade:03d}" if decade >= 0 else f"BC{-decade:03d}"
         if decade < 100:
             raise NoWindow("a decade before AD 1000 has no calendar span here", value, "decade")
@@ -403,3 +418,26 @@ def duration_value(quantity: Quantity) -> str:
     if unit == "decade":  # TimeML writes a decade in years: "the past decade" is P10Y
         return f"P{_number(amount * 10)}Y"
     return f"{prefix}{_number(amount)}{code}"
+
+
+def recurrence_value(spec: Recurrence) -> str:
+    """TIMEX3 value of a set of times (type SET), as TimeML writes them.
+
+    A named day, month or season stays a date with the rest left open: "every Tuesday night"
+    XXXX-WXX-2TNI, "each January" XXXX-01, "every summer" XXXX-SU, "every morning" XXXX-XX-XXTMO,
+    "every weekend" XXXX-WXX-WE. A regular interval is its period: "every week" P1W, "every two
+    weeks" P2W, "every few days" PXD.
+    """
+    part = f"T{spec.part_of_day}" if spec.part_of_day else ""
+    if spec.weekday is not None:
+        return f"XXXX-WXX-{spec.weekday + 1}{part}"
+    if spec.month is not None:
+        return f"XXXX-{spec.month:02d}"
+    if spec.season is not None:
+        return f"XXXX-{spec.season}"
+    if spec.unit == "weekend":
+        return "XXXX-WXX-WE"
+    if part:
+        return f"XXXX-XX-XX{part}"
+    return duration_value(Quantity(spec.every, spec.every, spec.unit, vague=spec.vague,
+                                   stated=None if spec.vague else spec.every))
