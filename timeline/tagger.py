@@ -485,9 +485,9 @@ class _Resolver:
         try:
             if isinstance(spec, Relation) and not spec.anchor_text and mention.timex_type in ("DATE", "TIME"):
                 return self._anaphoric(mention, spec, base)
-            reason = undated(spec)
-            if reason is not None:  # a duration, a recurring time...: no reference can date it
-                return _timex(base, self._open_value(mention), "", "none", unresolved=reason)
+            no_date = undated(spec)
+            if no_date is not None:  # a duration, a recurring time...: no reference can date it
+                return _timex(base, self._open_value(mention), "", "none", unresolved=no_date)
             reference, anchor, resolved = self._reference_for(mention)
             tense = _tense(self.text, mention.start, self.cues) if _reads_tense(resolved) else "past"
             spans = interpret(resolved, reference, self.tables, tense=tense)
