@@ -608,3 +608,11 @@ def test_days_in_month_agrees_with_the_calendar_module() -> None:
     for year in (1, 1600, 1700, 1900, 1999, 2000, 2024, 2025, 2100, 9999):
         for month in range(1, 13):
             assert _days_in(year, month) == calendar.monthrange(year, month)[1], (year, month)
+
+
+def test_an_abbreviation_style_zone_is_used_with_a_warning() -> None:
+    from timeline.errors import LossyInputWarning
+
+    with pytest.warns(LossyInputWarning, match=r"field 'tz': zone 'EST' is .*'America/New_York'"):
+        (found,) = tag("It began at noon on Monday.", published="2025-07-08", tz="EST")
+    assert found.zone == "EST" and found.earliest is not None and found.earliest.hour == 17  # noon at UTC-05:00

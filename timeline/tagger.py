@@ -18,12 +18,13 @@ from __future__ import annotations
 import calendar as _cal
 import functools
 import re
+import warnings
 from dataclasses import dataclass, fields, replace
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
 from ._positional import positional
-from .errors import PublicationTimeError
+from .errors import LossyInputWarning, PublicationTimeError
 from .extract import extract, get_grammar
 from .extract.grammar import ANAPHORIC_RULES, trie
 from .extract.tables import Tables
@@ -39,7 +40,7 @@ from .resolve.calendar import (
     undated,
     year_text,
 )
-from .zones import get_zone, zone_key
+from .zones import abbreviation_note, get_zone, zone_key
 
 __all__ = ["Timex", "looks_narrative", "parse_reference_date", "stated_zones", "tag", "tense_of"]
 
@@ -393,6 +394,9 @@ def tag(
     """
     reference = parse_reference_date(published)
     zone = get_zone(tz, field="tz") if tz is not None else None
+    note = abbreviation_note(zone_key(zone)) if zone is not None else None
+    if note is not None:
+        warnings.warn(LossyInputWarning(f"field 'tz': {note}"), stacklevel=2)
     if zone is None and isinstance(published, datetime) and published.tzinfo is not None:
         zone = published.tzinfo
     tables = get_grammar(language).t

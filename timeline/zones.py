@@ -19,6 +19,7 @@ from .errors import ZoneError
 
 __all__ = [
     "UTC",
+    "abbreviation_note",
     "ensure_aware",
     "get_zone",
     "local_date",
@@ -100,6 +101,22 @@ def get_zone(
             row=row,
             field=field,
         ) from None
+
+
+# Names in the IANA database that look like abbreviations. "EST" is a fixed UTC-05:00 with no
+# summer time, not New York; "CET" follows EU rules but names no city. Accepted, with a warning.
+_ABBREVIATION_ZONES = frozenset(
+    {"EST", "MST", "HST", "CET", "EET", "MET", "WET", "EST5EDT", "CST6CDT", "MST7MDT", "PST8PDT"}
+)
+
+
+def abbreviation_note(key: str) -> str | None:
+    """What to warn about a zone key named like an abbreviation ('EST'), or None for a place's zone."""
+    if key not in _ABBREVIATION_ZONES:
+        return None
+    return (f"zone {key!r} is an abbreviation-style zone (EST is UTC-05:00 all year, with no summer "
+            "time); it is used as given. Use the newsroom's city zone, such as 'America/New_York' "
+            "or 'Europe/Paris'.")
 
 
 def zone_key(zone: tzinfo) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import tzinfo
 
 from ..errors import InputError, LossyInputWarning, StoryFileError, ZoneError, where
-from ..zones import get_zone, zone_key
+from ..zones import abbreviation_note, get_zone, zone_key
 
 __all__ = ["Where", "cell", "check_keys", "is_missing", "suggest", "zone_name"]
 
@@ -52,13 +52,6 @@ def suggest(name: str, choices: Iterable[str]) -> str:
     return f" Did you mean {', '.join(repr(c) for c in close)}?" if close else ""
 
 
-# Names in the IANA database that look like abbreviations. "EST" is a fixed UTC-05:00 with no
-# summer time, not New York; "CET" follows EU rules but names no city. Accepted, with a warning.
-_ABBREVIATION_ZONES = frozenset(
-    {"EST", "MST", "HST", "CET", "EET", "MET", "WET", "EST5EDT", "CST6CDT", "MST7MDT", "PST8PDT"}
-)
-
-
 def zone_name(value: object, at: Where, field: str) -> str:
     """The key of a zone given as an IANA name, 'UTC+03:00' or a pytz/zoneinfo object.
 
@@ -69,13 +62,9 @@ def zone_name(value: object, at: Where, field: str) -> str:
     except ZoneError as exc:
         raise at.error(str(exc), field=field, kind=ZoneError) from None
     key = zone_key(zone)
-    if key in _ABBREVIATION_ZONES:
-        at.warn(
-            f"zone {key!r} is an abbreviation-style zone (EST is UTC-05:00 all year, with no summer "
-            "time); it is used as given. Use the newsroom's city zone, such as 'America/New_York' "
-            "or 'Europe/Paris'.",
-            field=field,
-        )
+    note = abbreviation_note(key)
+    if note is not None:
+        at.warn(note, field=field)
     return key
 
 
