@@ -9,6 +9,7 @@ Every instant is an aware UTC ``datetime``; windows are closed ``[earliest, late
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Literal
@@ -138,10 +139,14 @@ class Story:
     vague_counts: tuple[tuple[str, float, float], ...] = ()
 
     def event(self, event_id: str) -> EventSpec:
-        for spec in self.events:
-            if spec.id == event_id:
-                return spec
-        raise KeyError(event_id)
+        """The event with this id (KeyError if there is none)."""
+        return self._events_by_id[event_id]
+
+    @functools.cached_property
+    def _events_by_id(self) -> dict[str, EventSpec]:
+        # Looked up once per pivotal report when outcomes are worded: a scan would be O(events) each.
+        # (cached_property writes the instance's __dict__ directly, which a frozen dataclass allows.)
+        return {spec.id: spec for spec in self.events}
 
 
 # --------------------------------------------------------------------------- extract
