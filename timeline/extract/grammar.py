@@ -377,6 +377,10 @@ class Grammar:
         that_year = r"(?P<yref>that|the[ \t]+same|the[ \t]+following|the[ \t]+previous|the[ \t]+next)[ \t]+year"
         shift_year = r"(?P<yshift>next|last|this)[ \t]+year"
         range_sep = r"[ \t]*(?:-|–|—|to|and|or|through|until|till)[ \t]*"
+        # The year written once, after the second part of a range, read by the first part through a look-ahead
+        # (the first part's own match, and so its extent, ends where it did): "ry" and its era "rera".
+        range_year = (rf"(?:of[ \t]+)?(?P<ry>{y}|\d{{1,3}}(?=[ \t]*{self.ERA}(?![\w]))){E}"
+                      rf"(?:[ \t]*(?P<rera>{self.ERA})(?![\w]))?")
         era = rf"(?P<era>{self.ERA})(?![\w])"
         months, weekdays, units = frozenset(self.t.months), frozenset(self.t.weekdays), frozenset(self.t.units)
         words = self.word_heads
@@ -438,15 +442,20 @@ class Grammar:
         rule("month_day_range", months, 0,
              rf"{B}(?P<mo>{m})[ \t]*(?P<d>{d})[ \t]*(?:-|–|—|to|and)[ \t]*(?P<d2>{d}){E}(?:{sep}(?P<y>{y}){E})?",
              self._month_day_range, gate=rf"{month_word}[ \t]*\d{{1,2}}(?:st|nd|rd|th)?[ \t]*(?:-|–|—|to|and)")
-        # Tuesday, January 21, 2025 / Jan. 21 / January 21st , 2008 / July 25 of that year
+        # Tuesday, January 21, 2025 / Jan. 21 / January 21st , 2008 / July 25 of that year / May 15 (to August 16,
+        # 1988), March 12 (to April 2008): the first date of a range takes the year written after the second
         rule("month_day_year", months, 2,
              rf"{B}{weekday_prefix}(?P<mo>{m})[ \t]*(?:the[ \t]+)?(?P<d>{d}){E}"
-             rf"(?:{sep}(?P<y>{y}){E}(?:[ \t]*(?P<era>{self.ERA})(?![\w]))?|[ \t]+of[ \t]+{that_year}{E})?",
+             rf"(?:{sep}(?P<y>{y}){E}(?:[ \t]*(?P<era>{self.ERA})(?![\w]))?|[ \t]+of[ \t]+{that_year}{E}"
+             rf"|(?={range_sep}(?:{wd}{E}[ \t]*,?[ \t]*)?(?P<mo2>{m})(?:[ \t]*{d})?{E}{sep}{range_year}))?",
              self._month_day, gate=rf"{month_word}[ \t]*(?:the[ \t]+)?\d")
-        # Tuesday 21 January 2025 / the 21st of January / 21 July of that year
+        # Tuesday 21 January 2025 / the 21st of January / 21 July of that year / 26 June (- 4 August 1952)
+        # (see month_day_year)
         rule("day_month_year", months, 5,
              rf"{B}{weekday_prefix}(?:the[ \t]+)?(?P<d>{d})[ \t]+(?:of[ \t]+)?(?P<mo>{m}){E}"
-             rf"(?:{sep}(?P<y>{y}){E}(?:[ \t]*(?P<era>{self.ERA})(?![\w]))?|[ \t]+of[ \t]+{that_year}{E})?",
+             rf"(?:{sep}(?P<y>{y}){E}(?:[ \t]*(?P<era>{self.ERA})(?![\w]))?|[ \t]+of[ \t]+{that_year}{E}"
+             rf"|(?={range_sep}(?:{wd}{E}[ \t]*,?[ \t]*)?(?:(?:the[ \t]+)?{d}[ \t]+(?:of[ \t]+)?)?(?P<mo2>{m}){E}{sep}"
+             rf"{range_year}))?",
              self._month_day, before=r"\d(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?")
         # 6-7 January 1916, from 15 to 22 February: the first day takes the month after it
         rule("day_range_first", digits, 1,
@@ -661,6 +670,18 @@ class Grammar:
             return None
         return int(raw) * (self._era(_opt(mt, "era")) if group == "y" else 1)
 
+    def _range_year(self, mt: re.Match[str], month: int | None = None) -> int | None:
+        """The year written once after the second part of a range, for the first part ("26 June - 4 August
+        1952"): the year before it when the first part's ``month`` comes after the second's, as a range
+        that crosses a new year does ("30 December - 2 January 1950"). None without such a year."""
+        raw = _opt(mt, "ry")
+        if not raw:
+            return None
+        year = int(raw) * self._era(mt["rera"])
+        if month is not None and self.month(mt["mo2"]) < month:
+            return year - 1 if year != 1 else -1  # there is no year 0: 1 BC comes before AD 1
+        return year
+
     def _year_ref(self, mt: re.Match[str]) -> dict[str, object]:
         """"of that year" leaves the year to the narrative; "of next year" shifts the publication year."""
         shift = _opt(mt, "yshift")
@@ -676,7 +697,11 @@ class Grammar:
             return None
         # A weekday written beside the date ("Tuesday, January 21") is part of the span; the
         # date decides the value.
-        spec = _calendar(year=self._year_of(mt), month=self.month(mt["mo"]), day=day, **self._year_ref(mt))  # type: ignore[arg-type]
+        month = self.month(mt["mo"])
+        year = self._year_of(mt)
+        if year is None:
+            year = self._range_year(mt, month)
+        spec = _calendar(year=year, month=month, day=day, **self._year_ref(mt))  # type: ignore[arg-type]
         return self._mention(mt, spec, "DATE")
 
     def _month_day_range(self, mt: re.Match[str]) -> list[Mention] | None:
