@@ -189,11 +189,18 @@ ROWS = [
                                             ("2 January 1950", "DATE", "1950-01-02")]),
     ("from November 15 to February 15, 1989", [("November 15", "DATE", "1988-11-15"),
                                                ("February 15, 1989", "DATE", "1989-02-15")]),
+    ("in the spring and summer of 1979", [("the spring", "DATE", "1979-SP"), ("summer of 1979", "DATE", "1979-SU")]),
+    ("the spring and early summer of 1943", [("the spring", "DATE", "1943-SP"),
+                                             ("early summer of 1943", "DATE", "1943-SU")]),
+    ("in the fall and winter of 1941", [("the fall", "DATE", "1941-FA"), ("winter of 1941", "DATE", "1941-WI")]),
+    ("the winter and spring of 480 BC", [("the winter", "DATE", "BC0480-WI"),
+                                         ("spring of 480 BC", "DATE", "BC0480-SP")]),
     # not ranges with a year after them: the first date keeps the publication year's reading
     ("June 26 - the day after the vote", [("June 26", "DATE", "2007-06-26"),
                                           ("the day after", "DATE", "XXXX-XX-XX")]),
     ("In 1952 - 4 August the attack began.", [("1952", "DATE", "1952"), ("4 August", "DATE", "2007-08-04")]),
     ("It ran 26 June to 4 August.", [("26 June", "DATE", "2007-06-26"), ("4 August", "DATE", "2007-08-04")]),
+    ("Prices may fall to summer 2007 levels.", [("summer 2007", "DATE", "2007-SU")]),
     # anaphora: the time last spoken of
     ("On May 5, 1941 they met. The next day, they left.",
      [("May 5, 1941", "DATE", "1941-05-05"), ("The next day", "DATE", "1941-05-06")]),

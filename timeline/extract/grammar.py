@@ -522,13 +522,15 @@ class Grammar:
              rf"(?:the[ \t]+)?(?P<shift>{self.SHIFT}|{self.ANAPHORIC})[ \t]+(?:fiscal[ \t]+)?year){E})?",
              self._quarter)
         rule("q_quarter", {"q1", "q2", "q3", "q4"}, 0, rf"{B}Q(?P<ord>[1-4])[ \t]*(?P<y>{y})?{E}", self._quarter)
-        # spring 2008, last summer, the winter, the spring of 1916, autumn of 481 BC
+        # spring 2008, last summer, the winter, the spring of 1916, autumn of 481 BC, the spring (and summer of 1979)
         rule("season", frozenset(self.t.seasons), 4,
              rf"{B}(?:(?P<the>the)[ \t]+)?(?:(?P<shift>{self.SHIFT}|{self.EDGE}|{self.ANAPHORIC})[ \t-]+"
              rf"|(?P<every>every|each)[ \t]+)?"
              rf"(?P<season>{self.SEASON}){E}"
              rf"(?:[ \t]+(?:of[ \t]+)?(?:(?P<y>{y}|\d{{1,3}}(?=[ \t]*{self.ERA}))(?:[ \t]*(?P<era>{self.ERA})(?![\w]))?"
-             rf"|{that_year}|{shift_year}){E})?", self._season)
+             rf"|{that_year}|{shift_year}){E}"
+             rf"|(?={range_sep}(?:the[ \t]+)?(?:{self.EDGE}[ \t-]+)?{self.SEASON}[ \t]+{range_year}))?",
+             self._season)
         # yesterday, tonight, last night, this morning, earlier today
         rule("relative_day", words["relative_days"], 3,
              rf"{B}(?:(?P<side>earlier|later|early|late){S})?(?P<rel>{alt(self.t.relative_days)}){E}"
@@ -875,6 +877,8 @@ class Grammar:
                 return None  # "each summer of 1944" is not a recurring summer
             return self._mention(mt, Recurrence(unit="year", season=season), "SET")  # every summer
         edge = self.t.edge_modifiers.get(shift or "")
+        if year is None and (shift is None or edge is not None):
+            year = self._range_year(mt)  # "the spring and summer of 1979" (seasons do not cross a new year)
         anaphoric = self.t.anaphoric_shifts.get(shift or "")
         direction = {-1: "past", 1: "future"}.get(self.t.shift_words.get(shift or "", 0), "either")
         if anaphoric is not None and shift not in self.t.shift_words:
