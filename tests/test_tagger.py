@@ -189,6 +189,8 @@ ROWS = [
                                             ("2 January 1950", "DATE", "1950-01-02")]),
     ("from November 15 to February 15, 1989", [("November 15", "DATE", "1988-11-15"),
                                                ("February 15, 1989", "DATE", "1989-02-15")]),
+    ("In August/September 1956", [("August", "DATE", "1956-08"), ("September 1956", "DATE", "1956-09")]),
+    ("December-February 1950", [("December", "DATE", "1949-12"), ("February 1950", "DATE", "1950-02")]),
     ("in the spring and summer of 1979", [("the spring", "DATE", "1979-SP"), ("summer of 1979", "DATE", "1979-SU")]),
     ("the spring and early summer of 1943", [("the spring", "DATE", "1943-SP"),
                                              ("early summer of 1943", "DATE", "1943-SU")]),

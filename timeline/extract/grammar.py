@@ -462,11 +462,12 @@ class Grammar:
              rf"{B}(?:the[ \t]+)?(?P<d>{d})(?={range_sep}(?:the[ \t]+)?{d}[ \t]+(?:of[ \t]+)?(?P<mo>{m}){E}"
              rf"(?:{sep}(?P<y>{y}){E})?)", self._month_day,
              gate=r"\d{1,2}(?:st|nd|rd|th)?[ \t]*(?:-|–|—|to|and|or)[ \t]*(?:the[ \t]+)?\d")
-        # May-August 1950, between March and April 1918: the first month takes the year after it
+        # May-August 1950, between March and April 1918, August/September 1956: the first month takes the year
+        # after it (the year before when the range crosses a new year: December-February 1950)
         rule("month_range_first", months, 3,
-             rf"{B}(?:(?P<edge>{self.EDGE})[ \t-]+)?(?P<mo>{m}){E}(?={range_sep}(?:{self.EDGE}[ \t-]+)?{m}{sep}"
-             rf"(?P<y>{y}){E})", self._month_year,
-             gate=rf"{month_word}[ \t]*(?:-|–|—|(?:to|and|or|through|until|till)[ \t])")
+             rf"{B}(?:(?P<edge>{self.EDGE})[ \t-]+)?(?P<mo>{m}){E}(?=(?:{range_sep}|/)(?:{self.EDGE}[ \t-]+)?"
+             rf"(?P<mo2>{m}){sep}{range_year})", self._month_year,
+             gate=rf"{month_word}[ \t]*(?:[-–—/]|(?:to|and|or|through|until|till)[ \t])")
         # January 2025, early March 2008, February of 1940
         rule("month_year", months, 4,
              rf"{B}(?:(?P<edge>{self.EDGE})[ \t-]+)?(?P<mo>{m}){sep}(?:of[ \t]+)?(?P<y>{y}){E}"
@@ -725,8 +726,11 @@ class Grammar:
         if month and not self._capitalised(month):
             return None
         edge = self.t.edge_modifiers.get(_norm(mt["edge"])) if mt["edge"] else None
-        spec = _calendar(year=self._year_of(mt), month=self.month(month) if month else None, modifier=edge,
-                        **self._year_ref(mt))  # type: ignore[arg-type]
+        number = self.month(month) if month else None
+        year = self._year_of(mt)
+        if year is None:
+            year = self._range_year(mt, number)
+        spec = _calendar(year=year, month=number, modifier=edge, **self._year_ref(mt))  # type: ignore[arg-type]
         return self._mention(mt, spec, "DATE")
 
     def _month_alone(self, mt: re.Match[str]) -> Mention | None:
