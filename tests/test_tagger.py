@@ -202,6 +202,7 @@ ROWS = [
                                           ("the day after", "DATE", "XXXX-XX-XX")]),
     ("In 1952 - 4 August the attack began.", [("1952", "DATE", "1952"), ("4 August", "DATE", "2007-08-04")]),
     ("It ran 26 June to 4 August.", [("26 June", "DATE", "2007-06-26"), ("4 August", "DATE", "2007-08-04")]),
+    ("The score was 26 - 4 August.", [("4 August", "DATE", "2007-08-04")]),
     ("Prices may fall to summer 2007 levels.", [("summer 2007", "DATE", "2007-SU")]),
     # anaphora: the time last spoken of
     ("On May 5, 1941 they met. The next day, they left.",

@@ -457,10 +457,11 @@ class Grammar:
              rf"|(?={range_sep}(?:{wd}{E}[ \t]*,?[ \t]*)?(?:(?:the[ \t]+)?{d}[ \t]+(?:of[ \t]+)?)?(?P<mo2>{m}){E}{sep}"
              rf"{range_year}))?",
              self._month_day, before=r"\d(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?")
-        # 6-7 January 1916, from 15 to 22 February: the first day takes the month after it
+        # 6-7 January 1916, from 15 to 22 February: the first day takes the month after it (and is the earlier
+        # day: "26 - 4 August" is a score or a list, not a range)
         rule("day_range_first", digits, 1,
-             rf"{B}(?:the[ \t]+)?(?P<d>{d})(?={range_sep}(?:the[ \t]+)?{d}[ \t]+(?:of[ \t]+)?(?P<mo>{m}){E}"
-             rf"(?:{sep}(?P<y>{y}){E})?)", self._month_day,
+             rf"{B}(?:the[ \t]+)?(?P<d>{d})(?={range_sep}(?:the[ \t]+)?(?P<d2>{d})[ \t]+(?:of[ \t]+)?(?P<mo>{m}){E}"
+             rf"(?:{sep}(?P<y>{y}){E})?)", self._day_range_first,
              gate=r"\d{1,2}(?:st|nd|rd|th)?[ \t]*(?:-|–|—|to|and|or)[ \t]*(?:the[ \t]+)?\d")
         # May-August 1950, between March and April 1918, August/September 1956: the first month takes the year
         # after it (the year before when the range crosses a new year: December-February 1950)
@@ -706,6 +707,11 @@ class Grammar:
             year = self._range_year(mt, month)
         spec = _calendar(year=year, month=month, day=day, **self._year_ref(mt))  # type: ignore[arg-type]
         return self._mention(mt, spec, "DATE")
+
+    def _day_range_first(self, mt: re.Match[str]) -> Mention | None:
+        if self._day_of(mt["d2"]) <= self._day_of(mt["d"]):
+            return None  # "26 - 4 August": a score or a list; a range's first day comes first
+        return self._month_day(mt)
 
     def _month_day_range(self, mt: re.Match[str]) -> list[Mention] | None:
         if not self._month_ok(mt):
