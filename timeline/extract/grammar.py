@@ -377,6 +377,10 @@ class Grammar:
         that_year = r"(?P<yref>that|the[ \t]+same|the[ \t]+following|the[ \t]+previous|the[ \t]+next)[ \t]+year"
         shift_year = r"(?P<yshift>next|last|this)[ \t]+year"
         range_sep = r"[ \t]*(?:-|–|—|to|and|or|through|until|till)[ \t]*"
+        # The year written once, after the second part of a range, read by the first part through a look-ahead
+        # (the first part's own match, and so its extent, ends where it did): "ry" and its era "rera".
+        range_year = (rf"(?:of[ \t]+)?(?P<ry>{y}|\d{{1,3}}(?=[ \t]*{self.ERA}(?![\w]))){E}"
+                      rf"(?:[ \t]*(?P<rera>{self.ERA})(?![\w]))?")
         era = rf"(?P<era>{self.ERA})(?![\w])"
         months, weekdays, units = frozenset(self.t.months), frozenset(self.t.weekdays), frozenset(self.t.units)
         words = self.word_heads
@@ -438,26 +442,33 @@ class Grammar:
         rule("month_day_range", months, 0,
              rf"{B}(?P<mo>{m})[ \t]*(?P<d>{d})[ \t]*(?:-|–|—|to|and)[ \t]*(?P<d2>{d}){E}(?:{sep}(?P<y>{y}){E})?",
              self._month_day_range, gate=rf"{month_word}[ \t]*\d{{1,2}}(?:st|nd|rd|th)?[ \t]*(?:-|–|—|to|and)")
-        # Tuesday, January 21, 2025 / Jan. 21 / January 21st , 2008 / July 25 of that year
+        # Tuesday, January 21, 2025 / Jan. 21 / January 21st , 2008 / July 25 of that year / May 15 (to August 16,
+        # 1988), March 12 (to April 2008): the first date of a range takes the year written after the second
         rule("month_day_year", months, 2,
              rf"{B}{weekday_prefix}(?P<mo>{m})[ \t]*(?:the[ \t]+)?(?P<d>{d}){E}"
-             rf"(?:{sep}(?P<y>{y}){E}(?:[ \t]*(?P<era>{self.ERA})(?![\w]))?|[ \t]+of[ \t]+{that_year}{E})?",
+             rf"(?:{sep}(?P<y>{y}){E}(?:[ \t]*(?P<era>{self.ERA})(?![\w]))?|[ \t]+of[ \t]+{that_year}{E}"
+             rf"|(?={range_sep}(?:{wd}{E}[ \t]*,?[ \t]*)?(?P<mo2>{m})(?:[ \t]*{d})?{E}{sep}{range_year}))?",
              self._month_day, gate=rf"{month_word}[ \t]*(?:the[ \t]+)?\d")
-        # Tuesday 21 January 2025 / the 21st of January / 21 July of that year
+        # Tuesday 21 January 2025 / the 21st of January / 21 July of that year / 26 June (- 4 August 1952)
+        # (see month_day_year)
         rule("day_month_year", months, 5,
              rf"{B}{weekday_prefix}(?:the[ \t]+)?(?P<d>{d})[ \t]+(?:of[ \t]+)?(?P<mo>{m}){E}"
-             rf"(?:{sep}(?P<y>{y}){E}(?:[ \t]*(?P<era>{self.ERA})(?![\w]))?|[ \t]+of[ \t]+{that_year}{E})?",
+             rf"(?:{sep}(?P<y>{y}){E}(?:[ \t]*(?P<era>{self.ERA})(?![\w]))?|[ \t]+of[ \t]+{that_year}{E}"
+             rf"|(?={range_sep}(?:{wd}{E}[ \t]*,?[ \t]*)?(?:(?:the[ \t]+)?{d}[ \t]+(?:of[ \t]+)?)?(?P<mo2>{m}){E}{sep}"
+             rf"{range_year}))?",
              self._month_day, before=r"\d(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?")
-        # 6-7 January 1916, from 15 to 22 February: the first day takes the month after it
+        # 6-7 January 1916, from 15 to 22 February: the first day takes the month after it (and is the earlier
+        # day: "26 - 4 August" is a score or a list, not a range)
         rule("day_range_first", digits, 1,
-             rf"{B}(?:the[ \t]+)?(?P<d>{d})(?={range_sep}(?:the[ \t]+)?{d}[ \t]+(?:of[ \t]+)?(?P<mo>{m}){E}"
-             rf"(?:{sep}(?P<y>{y}){E})?)", self._month_day,
+             rf"{B}(?:the[ \t]+)?(?P<d>{d})(?={range_sep}(?:the[ \t]+)?(?P<d2>{d})[ \t]+(?:of[ \t]+)?(?P<mo>{m}){E}"
+             rf"(?:{sep}(?P<y>{y}){E})?)", self._day_range_first,
              gate=r"\d{1,2}(?:st|nd|rd|th)?[ \t]*(?:-|–|—|to|and|or)[ \t]*(?:the[ \t]+)?\d")
-        # May-August 1950, between March and April 1918: the first month takes the year after it
+        # May-August 1950, between March and April 1918, August/September 1956: the first month takes the year
+        # after it (the year before when the range crosses a new year: December-February 1950)
         rule("month_range_first", months, 3,
-             rf"{B}(?:(?P<edge>{self.EDGE})[ \t-]+)?(?P<mo>{m}){E}(?={range_sep}(?:{self.EDGE}[ \t-]+)?{m}{sep}"
-             rf"(?P<y>{y}){E})", self._month_year,
-             gate=rf"{month_word}[ \t]*(?:-|–|—|(?:to|and|or|through|until|till)[ \t])")
+             rf"{B}(?:(?P<edge>{self.EDGE})[ \t-]+)?(?P<mo>{m}){E}(?=(?:{range_sep}|/)(?:{self.EDGE}[ \t-]+)?"
+             rf"(?P<mo2>{m}){sep}{range_year})", self._month_year,
+             gate=rf"{month_word}[ \t]*(?:[-–—/]|(?:to|and|or|through|until|till)[ \t])")
         # January 2025, early March 2008, February of 1940
         rule("month_year", months, 4,
              rf"{B}(?:(?P<edge>{self.EDGE})[ \t-]+)?(?P<mo>{m}){sep}(?:of[ \t]+)?(?P<y>{y}){E}"
@@ -513,13 +524,15 @@ class Grammar:
              rf"(?:the[ \t]+)?(?P<shift>{self.SHIFT}|{self.ANAPHORIC})[ \t]+(?:fiscal[ \t]+)?year){E})?",
              self._quarter)
         rule("q_quarter", {"q1", "q2", "q3", "q4"}, 0, rf"{B}Q(?P<ord>[1-4])[ \t]*(?P<y>{y})?{E}", self._quarter)
-        # spring 2008, last summer, the winter, the spring of 1916, autumn of 481 BC
+        # spring 2008, last summer, the winter, the spring of 1916, autumn of 481 BC, the spring (and summer of 1979)
         rule("season", frozenset(self.t.seasons), 4,
              rf"{B}(?:(?P<the>the)[ \t]+)?(?:(?P<shift>{self.SHIFT}|{self.EDGE}|{self.ANAPHORIC})[ \t-]+"
              rf"|(?P<every>every|each)[ \t]+)?"
              rf"(?P<season>{self.SEASON}){E}"
              rf"(?:[ \t]+(?:of[ \t]+)?(?:(?P<y>{y}|\d{{1,3}}(?=[ \t]*{self.ERA}))(?:[ \t]*(?P<era>{self.ERA})(?![\w]))?"
-             rf"|{that_year}|{shift_year}){E})?", self._season)
+             rf"|{that_year}|{shift_year}){E}"
+             rf"|(?={range_sep}(?:the[ \t]+)?(?:{self.EDGE}[ \t-]+)?{self.SEASON}[ \t]+{range_year}))?",
+             self._season)
         # yesterday, tonight, last night, this morning, earlier today
         rule("relative_day", words["relative_days"], 3,
              rf"{B}(?:(?P<side>earlier|later|early|late){S})?(?P<rel>{alt(self.t.relative_days)}){E}"
@@ -661,6 +674,18 @@ class Grammar:
             return None
         return int(raw) * (self._era(_opt(mt, "era")) if group == "y" else 1)
 
+    def _range_year(self, mt: re.Match[str], month: int | None = None) -> int | None:
+        """The year written once after the second part of a range, for the first part ("26 June - 4 August
+        1952"): the year before it when the first part's ``month`` comes after the second's, as a range
+        that crosses a new year does ("30 December - 2 January 1950"). None without such a year."""
+        raw = _opt(mt, "ry")
+        if not raw:
+            return None
+        year = int(raw) * self._era(mt["rera"])
+        if month is not None and self.month(mt["mo2"]) < month:
+            return year - 1 if year != 1 else -1  # there is no year 0: 1 BC comes before AD 1
+        return year
+
     def _year_ref(self, mt: re.Match[str]) -> dict[str, object]:
         """"of that year" leaves the year to the narrative; "of next year" shifts the publication year."""
         shift = _opt(mt, "yshift")
@@ -676,8 +701,17 @@ class Grammar:
             return None
         # A weekday written beside the date ("Tuesday, January 21") is part of the span; the
         # date decides the value.
-        spec = _calendar(year=self._year_of(mt), month=self.month(mt["mo"]), day=day, **self._year_ref(mt))  # type: ignore[arg-type]
+        month = self.month(mt["mo"])
+        year = self._year_of(mt)
+        if year is None:
+            year = self._range_year(mt, month)
+        spec = _calendar(year=year, month=month, day=day, **self._year_ref(mt))  # type: ignore[arg-type]
         return self._mention(mt, spec, "DATE")
+
+    def _day_range_first(self, mt: re.Match[str]) -> Mention | None:
+        if self._day_of(mt["d2"]) <= self._day_of(mt["d"]):
+            return None  # "26 - 4 August": a score or a list; a range's first day comes first
+        return self._month_day(mt)
 
     def _month_day_range(self, mt: re.Match[str]) -> list[Mention] | None:
         if not self._month_ok(mt):
@@ -698,8 +732,11 @@ class Grammar:
         if month and not self._capitalised(month):
             return None
         edge = self.t.edge_modifiers.get(_norm(mt["edge"])) if mt["edge"] else None
-        spec = _calendar(year=self._year_of(mt), month=self.month(month) if month else None, modifier=edge,
-                        **self._year_ref(mt))  # type: ignore[arg-type]
+        number = self.month(month) if month else None
+        year = self._year_of(mt)
+        if year is None:
+            year = self._range_year(mt, number)
+        spec = _calendar(year=year, month=number, modifier=edge, **self._year_ref(mt))  # type: ignore[arg-type]
         return self._mention(mt, spec, "DATE")
 
     def _month_alone(self, mt: re.Match[str]) -> Mention | None:
@@ -850,6 +887,8 @@ class Grammar:
                 return None  # "each summer of 1944" is not a recurring summer
             return self._mention(mt, Recurrence(unit="year", season=season), "SET")  # every summer
         edge = self.t.edge_modifiers.get(shift or "")
+        if year is None and (shift is None or edge is not None):
+            year = self._range_year(mt)  # "the spring and summer of 1979" (seasons do not cross a new year)
         anaphoric = self.t.anaphoric_shifts.get(shift or "")
         direction = {-1: "past", 1: "future"}.get(self.t.shift_words.get(shift or "", 0), "either")
         if anaphoric is not None and shift not in self.t.shift_words:
