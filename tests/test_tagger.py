@@ -59,6 +59,16 @@ ROWS = [
     ("in 146 B.C. Carthage fell", [("146 B.C.", "DATE", "BC0146")]),
     ("the 4th century BC", [("the 4th century BC", "DATE", "BC03")]),
     ("from 264 to 241 BC", [("264", "DATE", "BC0264"), ("241 BC", "DATE", "BC0241")]),
+    # an era's dots are each optional, and its value the same with or without them
+    ("(149 B.C to 146 B.C)", [("149 B.C", "DATE", "BC0149"), ("146 B.C", "DATE", "BC0146")]),
+    ("in 149 B.C.E the city fell", [("149 B.C.E", "DATE", "BC0149")]),
+    ("in 149 BCE", [("149 BCE", "DATE", "BC0149")]),
+    ("in 490-479 B.C", [("490", "DATE", "BC0490"), ("479 B.C", "DATE", "BC0479")]),
+    ("the autumn of 481 B.C", [("the autumn of 481 B.C", "DATE", "BC0481-FA")]),
+    ("in 79 A.D", [("79 A.D", "DATE", "0079")]),
+    ("in 79 C.E.", [("79 C.E.", "DATE", "0079")]),
+    ("in A.D. 79", [("A.D. 79", "DATE", "0079")]),
+    ("in A.D 79", [("A.D 79", "DATE", "0079")]),
     # quarters, halves, weeks, seasons, holidays
     ("the first quarter of 2008", [("the first quarter of 2008", "DATE", "2008-Q1")]),
     ("the final quarter of 2009", [("the final quarter of 2009", "DATE", "2009-Q4")]),

@@ -219,8 +219,10 @@ class Grammar:
             rf"(?P<words>(?:[ \t]+(?:\([^()\n]{{1,24}}\)|[\"“”‘’']?[^\W\d][\w'’-]*[\"“”‘’']?)){{0,2}})[ \t]*$",
             re.IGNORECASE)
         self.ADJ = alt(t.duration_adjectives)
+        # Every dot of an era is optional ("B.C", "BC.", "B.C.E"): its value is looked up without them.
         self.ERA = "(?:" + "|".join(re.escape(e).replace(r"\.", r"\.?") for e in
                                     sorted(t.eras, key=lambda e: (-len(e), e))) + ")"
+        self._era_values = {era.replace(".", ""): value for era, value in t.eras.items()}
         # Head words: one search over the lower-cased text for all of them (see the module docstring).
         self.unit_words = frozenset(t.units) | {"weekend", "time", "period", "morning", "afternoon", "evening",
                                                 "night", "half", "midday", "overnight"}
@@ -329,7 +331,7 @@ class Grammar:
     def _era(self, text: str | None) -> int:
         if not text:
             return 1
-        return self.t.eras.get(_norm(text).replace(" ", ""), self.t.eras.get(_norm(text).rstrip("."), 1))
+        return self._era_values.get(text.lower().replace(".", ""), 1)
 
     @staticmethod
     def _word_before(text: str, start: int) -> str:
@@ -504,11 +506,12 @@ class Grammar:
         # '82, '99: a year in two digits
         rule("short_year", digits, 1, r"(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’])", self._short_year,
              gate=r"(?<=['’])\d\d(?![\w'’])")
-        # 480 BC, ca. 466 BC, AD 79, 146 B.C.
+        # 480 BC, ca. 466 BC, AD 79, 146 B.C., A.D. 79 (the year is the head there: "a.d" is no word)
         era_gate = r"\d{1,4}[ \t]*(?:bc|b\.c|bce|ad|a\.d|ce|c\.e)(?![\w])"
         rule("era_year", digits | {"ad"}, 2,
-             rf"{B}(?:(?P<approx>ca\.|c\.|circa)[ \t]*)?(?:(?P<era0>AD|A\.D\.)[ \t]*)?(?P<y>\d{{1,4}})"
-             rf"(?:[ \t]*{era})?", self._era_year, gate=rf"{era_gate}|ad[ \t]*\d")
+             rf"{B}(?:(?P<approx>ca\.|c\.|circa)[ \t]*)?(?:(?P<era0>AD|A\.D\.?)[ \t]*)?(?P<y>\d{{1,4}})"
+             rf"(?:[ \t]*{era})?", self._era_year,
+             gate=rf"{era_gate}|ad[ \t]*\d|(?:(?<=a\.d\.[ \t])|(?<=a\.d[ \t])|(?<=a\.d\.))\d")
         # 264 to 241 BC, 490-479 BC: the first year takes the era after it
         rule("era_range_first", digits, 0,
              rf"{B}(?P<y>\d{{1,4}})(?=[ \t]*(?:-|–|—|to|and)[ \t]*\d{{1,4}}[ \t]*{era})", self._era_year,
