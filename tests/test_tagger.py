@@ -69,6 +69,14 @@ ROWS = [
     ("in 79 C.E.", [("79 C.E.", "DATE", "0079")]),
     ("in A.D. 79", [("A.D. 79", "DATE", "0079")]),
     ("in A.D 79", [("A.D 79", "DATE", "0079")]),
+    # a month (and day) with a year of one to three digits: only when an era follows
+    ("in June 479 BC", [("June 479 BC", "DATE", "BC0479-06")]),
+    ("in early June of 479 B.C.", [("early June of 479 B.C.", "DATE", "BC0479-06")]),
+    ("on 3 June 479 BC", [("3 June 479 BC", "DATE", "BC0479-06-03")]),
+    ("on June 3, 479 BC", [("June 3, 479 BC", "DATE", "BC0479-06-03")]),
+    ("in June 30 BC", [("June 30 BC", "DATE", "BC0030-06")]),
+    ("on June 30 the army left", [("June 30", "DATE", "2007-06-30")]),
+    ("on June 30, 479 soldiers left", [("June 30", "DATE", "2007-06-30")]),
     # quarters, halves, weeks, seasons, holidays
     ("the first quarter of 2008", [("the first quarter of 2008", "DATE", "2008-Q1")]),
     ("the final quarter of 2009", [("the final quarter of 2009", "DATE", "2009-Q4")]),

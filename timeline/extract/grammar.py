@@ -381,9 +381,12 @@ class Grammar:
         range_sep = r"[ \t]*(?:-|–|—|to|and|or|through|until|till)[ \t]*"
         # The year written once, after the second part of a range, read by the first part through a look-ahead
         # (the first part's own match, and so its extent, ends where it did): "ry" and its era "rera".
-        range_year = (rf"(?:of[ \t]+)?(?P<ry>{y}|\d{{1,3}}(?=[ \t]*{self.ERA}(?![\w]))){E}"
+        # A year of four digits, or a shorter one with an era after it ("479 BC"; "June 30" is a day).
+        y_era = rf"{y}|\d{{1,3}}(?=[ \t]*{self.ERA}(?![\w]))"
+        range_year = (rf"(?:of[ \t]+)?(?P<ry>{y_era}){E}"
                       rf"(?:[ \t]*(?P<rera>{self.ERA})(?![\w]))?")
         era = rf"(?P<era>{self.ERA})(?![\w])"
+        era_words = r"(?:bce|bc|b\.c|ad|a\.d|ce|c\.e)(?![\w])"  # an era, for gates (on lower-cased text)
         months, weekdays, units = frozenset(self.t.months), frozenset(self.t.weekdays), frozenset(self.t.units)
         words = self.word_heads
         digits = frozenset({DIGITS})
@@ -448,14 +451,14 @@ class Grammar:
         # 1988), March 12 (to April 2008): the first date of a range takes the year written after the second
         rule("month_day_year", months, 2,
              rf"{B}{weekday_prefix}(?P<mo>{m})[ \t]*(?:the[ \t]+)?(?P<d>{d}){E}"
-             rf"(?:{sep}(?P<y>{y}){E}(?:[ \t]*(?P<era>{self.ERA})(?![\w]))?|[ \t]+of[ \t]+{that_year}{E}"
+             rf"(?:{sep}(?P<y>{y_era}){E}(?:[ \t]*(?P<era>{self.ERA})(?![\w]))?|[ \t]+of[ \t]+{that_year}{E}"
              rf"|(?={range_sep}(?:{wd}{E}[ \t]*,?[ \t]*)?(?P<mo2>{m})(?:[ \t]*{d})?{E}{sep}{range_year}))?",
              self._month_day, gate=rf"{month_word}[ \t]*(?:the[ \t]+)?\d")
         # Tuesday 21 January 2025 / the 21st of January / 21 July of that year / 26 June (- 4 August 1952)
         # (see month_day_year)
         rule("day_month_year", months, 5,
              rf"{B}{weekday_prefix}(?:the[ \t]+)?(?P<d>{d})[ \t]+(?:of[ \t]+)?(?P<mo>{m}){E}"
-             rf"(?:{sep}(?P<y>{y}){E}(?:[ \t]*(?P<era>{self.ERA})(?![\w]))?|[ \t]+of[ \t]+{that_year}{E}"
+             rf"(?:{sep}(?P<y>{y_era}){E}(?:[ \t]*(?P<era>{self.ERA})(?![\w]))?|[ \t]+of[ \t]+{that_year}{E}"
              rf"|(?={range_sep}(?:{wd}{E}[ \t]*,?[ \t]*)?(?:(?:the[ \t]+)?{d}[ \t]+(?:of[ \t]+)?)?(?P<mo2>{m}){E}{sep}"
              rf"{range_year}))?",
              self._month_day, before=r"\d(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?")
@@ -471,11 +474,11 @@ class Grammar:
              rf"{B}(?:(?P<edge>{self.EDGE})[ \t-]+)?(?P<mo>{m}){E}(?=(?:{range_sep}|/)(?:{self.EDGE}[ \t-]+)?"
              rf"(?P<mo2>{m}){sep}{range_year})", self._month_year,
              gate=rf"{month_word}[ \t]*(?:[-–—/]|(?:to|and|or|through|until|till)[ \t])")
-        # January 2025, early March 2008, February of 1940
+        # January 2025, early March 2008, February of 1940, June 479 BC
         rule("month_year", months, 4,
-             rf"{B}(?:(?P<edge>{self.EDGE})[ \t-]+)?(?P<mo>{m}){sep}(?:of[ \t]+)?(?P<y>{y}){E}"
-             rf"(?:[ \t]*(?P<era>{self.ERA})(?![\w]))?", self._month_year,
-             gate=rf"{month_word}[ \t]*,?[ \t]*(?:of[ \t]+)?\d{{4}}")
+             rf"{B}(?:(?P<edge>{self.EDGE})[ \t-]+)?(?P<mo>{m}){sep}(?:of[ \t]+)?"
+             rf"(?P<y>{y_era}){E}(?:[ \t]*{era})?", self._month_year,
+             gate=rf"{month_word}[ \t]*,?[ \t]*(?:of[ \t]+)?(?:\d{{4}}|\d{{1,3}}[ \t]*{era_words})")
         # August of that year, October of next year
         rule("month_of_that_year", months, 4,
              rf"{B}(?:(?P<edge>{self.EDGE})[ \t-]+)?(?P<mo>{m})[ \t]+of[ \t]+(?:{that_year}|{shift_year}){E}",
@@ -507,7 +510,7 @@ class Grammar:
         rule("short_year", digits, 1, r"(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’])", self._short_year,
              gate=r"(?<=['’])\d\d(?![\w'’])")
         # 480 BC, ca. 466 BC, AD 79, 146 B.C., A.D. 79 (the year is the head there: "a.d" is no word)
-        era_gate = r"\d{1,4}[ \t]*(?:bc|b\.c|bce|ad|a\.d|ce|c\.e)(?![\w])"
+        era_gate = rf"\d{{1,4}}[ \t]*{era_words}"
         rule("era_year", digits | {"ad"}, 2,
              rf"{B}(?:(?P<approx>ca\.|c\.|circa)[ \t]*)?(?:(?P<era0>AD|A\.D\.?)[ \t]*)?(?P<y>\d{{1,4}})"
              rf"(?:[ \t]*{era})?", self._era_year,
