@@ -68,7 +68,6 @@ ROWS = [
     ("in 79 A.D", [("79 A.D", "DATE", "0079")]),
     ("in 79 C.E.", [("79 C.E.", "DATE", "0079")]),
     ("in A.D. 79", [("A.D. 79", "DATE", "0079")]),
-    ("in A.D 79", [("A.D 79", "DATE", "0079")]),
     # a month (and day) with a year of one to three digits: only when an era follows
     ("in June 479 BC", [("June 479 BC", "DATE", "BC0479-06")]),
     ("in early June of 479 B.C.", [("early June of 479 B.C.", "DATE", "BC0479-06")]),

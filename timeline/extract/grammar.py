@@ -479,7 +479,7 @@ class Grammar:
         rule("month_year", months, 4,
              rf"{B}(?:(?P<edge>{self.EDGE})[ \t-]+)?(?P<mo>{m}){sep}(?:of[ \t]+)?"
              rf"(?P<y>{y_era}){E}(?:[ \t]*{era})?", self._month_year,
-             gate=rf"{month_word}[ \t]*,?[ \t]*(?:of[ \t]+)?(?:\d{{4}}|\d{{1,3}}[ \t]*{era_words})")
+             gate=rf"{month_word}[ \t]*+,?[ \t]*+(?:of[ \t]+)?(?:\d{{4}}|\d{{1,3}}+[ \t]*+{era_words})")
         # August of that year, October of next year
         rule("month_of_that_year", months, 4,
              rf"{B}(?:(?P<edge>{self.EDGE})[ \t-]+)?(?P<mo>{m})[ \t]+of[ \t]+(?:{that_year}|{shift_year}){E}",
@@ -511,11 +511,11 @@ class Grammar:
         rule("short_year", digits, 1, r"(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’])", self._short_year,
              gate=r"(?<=['’])\d\d(?![\w'’])")
         # 480 BC, ca. 466 BC, AD 79, 146 B.C., A.D. 79 (the year is the head there: "a.d" is no word)
-        era_gate = rf"\d{{1,4}}[ \t]*{era_words}"
+        era_gate = rf"\d{{1,4}}+[ \t]*+{era_words}"
         rule("era_year", digits | {"ad"}, 2,
-             rf"{B}(?:(?P<approx>ca\.|c\.|circa)[ \t]*)?(?:(?P<era0>AD|A\.D\.?)[ \t]*)?(?P<y>\d{{1,4}})"
+             rf"{B}(?:(?P<approx>ca\.|c\.|circa)[ \t]*)?(?:(?P<era0>AD|A\.D\.)[ \t]*)?(?P<y>\d{{1,4}})"
              rf"(?:[ \t]*{era})?", self._era_year,
-             gate=rf"{era_gate}|ad[ \t]*\d|(?:(?<=a\.d\.[ \t])|(?<=a\.d[ \t])|(?<=a\.d\.))\d")
+             gate=rf"{era_gate}|ad[ \t]*\d|(?<=a\.d\.[ \t])\d")
         # 264 to 241 BC, 490-479 BC: the first year takes the era after it
         rule("era_range_first", digits, 0,
              rf"{B}(?P<y>\d{{1,4}})(?=[ \t]*(?:-|–|—|to|and)[ \t]*\d{{1,4}}[ \t]*{era})", self._era_year,
