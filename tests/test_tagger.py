@@ -76,6 +76,14 @@ ROWS = [
     ("in June 30 BC", [("June 30 BC", "DATE", "BC0030-06")]),
     ("on June 30 the army left", [("June 30", "DATE", "2007-06-30")]),
     ("on June 30, 479 soldiers left", [("June 30", "DATE", "2007-06-30")]),
+    # a part of the first day of a range keeps the month and year written after the second day
+    ("during the night of 3-4 May 1904", [("the night of 3", "TIME", "1904-05-03TNI"),
+                                          ("4 May 1904", "DATE", "1904-05-04")]),
+    ("the night of May 3-4, 1904", [("the night of May 3", "TIME", "1904-05-03TNI"),
+                                    ("4, 1904", "DATE", "1904-05-04")]),
+    ("the night of 31 December - 1 January 1905", [("the night of 31 December", "TIME", "1904-12-31TNI"),
+                                                   ("1 January 1905", "DATE", "1905-01-01")]),
+    ("the night of 26 - 4 August 1904", [("4 August 1904", "DATE", "1904-08-04")]),
     # quarters, halves, weeks, seasons, holidays
     ("the first quarter of 2008", [("the first quarter of 2008", "DATE", "2008-Q1")]),
     ("the final quarter of 2009", [("the final quarter of 2009", "DATE", "2009-Q4")]),

@@ -374,11 +374,14 @@ class Grammar:
         )
         cue = alt(c for c in self.t.relation_cues if c not in ("later", "earlier"))
         anchor = r"(?P<anchor>(?:[^.,;:!?\n\"“”()]|\.(?=\w)){1,120})"
-        date_sub = (rf"(?:(?P<swd>{wd}){E}[ \t]*,?[ \t]*)?(?:(?P<smo>{m})[ \t]*(?P<sd>{d})|(?P<sd2>{d})[ \t]+"
-                    rf"(?:of[ \t]+)?(?P<smo2>{m})){E}(?:{sep}(?P<sy>{y}){E})?")
         that_year = r"(?P<yref>that|the[ \t]+same|the[ \t]+following|the[ \t]+previous|the[ \t]+next)[ \t]+year"
         shift_year = r"(?P<yshift>next|last|this)[ \t]+year"
         range_sep = r"[ \t]*(?:-|–|—|to|and|or|through|until|till)[ \t]*"
+        # (the night of) May 3, 3 May 1904, 3(-4 May), May 3(-4, 1904): the first day of a range takes the month
+        # and year written after the second ("sd3", "smo3", "sy3", read through a look-ahead)
+        date_sub = (rf"(?:(?P<swd>{wd}){E}[ \t]*,?[ \t]*)?(?:(?P<smo>{m})[ \t]*(?P<sd>{d})|(?P<sd2>{d})(?:[ \t]+"
+                    rf"(?:of[ \t]+)?(?P<smo2>{m}))?){E}(?:(?={range_sep}(?:the[ \t]+)?(?P<sd3>{d})(?:[ \t]+"
+                    rf"(?:of[ \t]+)?(?P<smo3>{m}))?{E}(?:{sep}(?P<sy3>{y}){E})?)|)(?:{sep}(?P<sy>{y}){E})?")
         # The year written once, after the second part of a range, read by the first part through a look-ahead
         # (the first part's own match, and so its extent, ends where it did): "ry" and its era "rera".
         # A year of four digits, or a shorter one with an era after it ("479 BC"; "June 30" is a day).
@@ -1136,15 +1139,21 @@ class Grammar:
         return self._mention(mt, spec, "DATE", span=mt.span("t"))
 
     def _part_of_date(self, mt: re.Match[str]) -> Mention | None:
-        month_word = mt["smo"] or mt["smo2"]
-        if not self._capitalised(month_word):
+        own_month = mt["smo"] or mt["smo2"]
+        month_word = own_month or mt["smo3"]
+        if not month_word or not self._capitalised(month_word):
             return None
         day = self._day_of(mt["sd"] or mt["sd2"])
         if not 1 <= day <= 31:
             return None
+        year = int(mt["sy"] or mt["sy3"] or 0) or None
+        if mt["sd3"] and not (own_month and mt["smo3"]):
+            if self._day_of(mt["sd3"]) <= day:
+                return None  # "the night of 26 - 4 August": in one month, a range's first day comes first
+        elif year and not mt["sy"] and mt["smo3"] and self.month(month_word) > self.month(mt["smo3"]):
+            year -= 1  # the night of 31 December - 1 January 1905
         part = self.t.parts_of_day[_norm(mt["part"])].code
-        spec = _calendar(year=int(mt["sy"]) if mt["sy"] else None, month=self.month(month_word), day=day,
-                        part_of_day=part)
+        spec = _calendar(year=year, month=self.month(month_word), day=day, part_of_day=part)
         return self._mention(mt, spec, "TIME")
 
     def _weekday(self, mt: re.Match[str]) -> Mention | None:
