@@ -219,8 +219,10 @@ class Grammar:
             rf"(?P<words>(?:[ \t]+(?:\([^()\n]{{1,24}}\)|[\"“”‘’']?[^\W\d][\w'’-]*[\"“”‘’']?)){{0,2}})[ \t]*$",
             re.IGNORECASE)
         self.ADJ = alt(t.duration_adjectives)
+        # Every dot of an era is optional ("B.C", "BC.", "B.C.E"): its value is looked up without them.
         self.ERA = "(?:" + "|".join(re.escape(e).replace(r"\.", r"\.?") for e in
                                     sorted(t.eras, key=lambda e: (-len(e), e))) + ")"
+        self._era_values = {era.replace(".", ""): value for era, value in t.eras.items()}
         # Head words: one search over the lower-cased text for all of them (see the module docstring).
         self.unit_words = frozenset(t.units) | {"weekend", "time", "period", "morning", "afternoon", "evening",
                                                 "night", "half", "midday", "overnight"}
@@ -329,7 +331,7 @@ class Grammar:
     def _era(self, text: str | None) -> int:
         if not text:
             return 1
-        return self.t.eras.get(_norm(text).replace(" ", ""), self.t.eras.get(_norm(text).rstrip("."), 1))
+        return self._era_values.get(text.lower().replace(".", ""), 1)
 
     @staticmethod
     def _word_before(text: str, start: int) -> str:
@@ -372,16 +374,22 @@ class Grammar:
         )
         cue = alt(c for c in self.t.relation_cues if c not in ("later", "earlier"))
         anchor = r"(?P<anchor>(?:[^.,;:!?\n\"“”()]|\.(?=\w)){1,120})"
-        date_sub = (rf"(?:(?P<swd>{wd}){E}[ \t]*,?[ \t]*)?(?:(?P<smo>{m})[ \t]*(?P<sd>{d})|(?P<sd2>{d})[ \t]+"
-                    rf"(?:of[ \t]+)?(?P<smo2>{m})){E}(?:{sep}(?P<sy>{y}){E})?")
         that_year = r"(?P<yref>that|the[ \t]+same|the[ \t]+following|the[ \t]+previous|the[ \t]+next)[ \t]+year"
         shift_year = r"(?P<yshift>next|last|this)[ \t]+year"
         range_sep = r"[ \t]*(?:-|–|—|to|and|or|through|until|till)[ \t]*"
+        # (the night of) May 3, 3 May 1904, 3(-4 May), May 3(-4, 1904): the first day of a range takes the month
+        # and year written after the second ("sd3", "smo3", "sy3", read through a look-ahead)
+        date_sub = (rf"(?:(?P<swd>{wd}){E}[ \t]*,?[ \t]*)?(?:(?P<smo>{m})[ \t]*(?P<sd>{d})|(?P<sd2>{d})(?:[ \t]+"
+                    rf"(?:of[ \t]+)?(?P<smo2>{m}))?){E}(?:(?={range_sep}(?:the[ \t]+)?(?P<sd3>{d})(?:[ \t]+"
+                    rf"(?:of[ \t]+)?(?P<smo3>{m}))?{E}(?:{sep}(?P<sy3>{y}){E})?)|)(?:{sep}(?P<sy>{y}){E})?")
         # The year written once, after the second part of a range, read by the first part through a look-ahead
         # (the first part's own match, and so its extent, ends where it did): "ry" and its era "rera".
-        range_year = (rf"(?:of[ \t]+)?(?P<ry>{y}|\d{{1,3}}(?=[ \t]*{self.ERA}(?![\w]))){E}"
+        # A year of four digits, or a shorter one with an era after it ("479 BC"; "June 30" is a day).
+        y_era = rf"{y}|\d{{1,3}}(?=[ \t]*{self.ERA}(?![\w]))"
+        range_year = (rf"(?:of[ \t]+)?(?P<ry>{y_era}){E}"
                       rf"(?:[ \t]*(?P<rera>{self.ERA})(?![\w]))?")
         era = rf"(?P<era>{self.ERA})(?![\w])"
+        era_words = r"(?:bce|bc|b\.c|ad|a\.d|ce|c\.e)(?![\w])"  # an era, for gates (on lower-cased text)
         months, weekdays, units = frozenset(self.t.months), frozenset(self.t.weekdays), frozenset(self.t.units)
         words = self.word_heads
         digits = frozenset({DIGITS})
@@ -430,7 +438,8 @@ class Grammar:
             for label in (name, *also):
                 self.priority.setdefault(label, len(rules) - 1)
 
-        month_word = r"[a-z]+\.?"
+        # A gate starts at its head, a whole word: giving back letters never helps (and retries the rest per letter).
+        month_word = r"[a-z]++\.?"
         # 2025-01-21, 2025-01-21T14:03
         rule("iso_date", digits, 0,
              rf"{B}(?P<y>{y})-(?P<mo>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])"
@@ -446,14 +455,14 @@ class Grammar:
         # 1988), March 12 (to April 2008): the first date of a range takes the year written after the second
         rule("month_day_year", months, 2,
              rf"{B}{weekday_prefix}(?P<mo>{m})[ \t]*(?:the[ \t]+)?(?P<d>{d}){E}"
-             rf"(?:{sep}(?P<y>{y}){E}(?:[ \t]*(?P<era>{self.ERA})(?![\w]))?|[ \t]+of[ \t]+{that_year}{E}"
+             rf"(?:{sep}(?P<y>{y_era}){E}(?:[ \t]*(?P<era>{self.ERA})(?![\w]))?|[ \t]+of[ \t]+{that_year}{E}"
              rf"|(?={range_sep}(?:{wd}{E}[ \t]*,?[ \t]*)?(?P<mo2>{m})(?:[ \t]*{d})?{E}{sep}{range_year}))?",
              self._month_day, gate=rf"{month_word}[ \t]*(?:the[ \t]+)?\d")
         # Tuesday 21 January 2025 / the 21st of January / 21 July of that year / 26 June (- 4 August 1952)
         # (see month_day_year)
         rule("day_month_year", months, 5,
              rf"{B}{weekday_prefix}(?:the[ \t]+)?(?P<d>{d})[ \t]+(?:of[ \t]+)?(?P<mo>{m}){E}"
-             rf"(?:{sep}(?P<y>{y}){E}(?:[ \t]*(?P<era>{self.ERA})(?![\w]))?|[ \t]+of[ \t]+{that_year}{E}"
+             rf"(?:{sep}(?P<y>{y_era}){E}(?:[ \t]*(?P<era>{self.ERA})(?![\w]))?|[ \t]+of[ \t]+{that_year}{E}"
              rf"|(?={range_sep}(?:{wd}{E}[ \t]*,?[ \t]*)?(?:(?:the[ \t]+)?{d}[ \t]+(?:of[ \t]+)?)?(?P<mo2>{m}){E}{sep}"
              rf"{range_year}))?",
              self._month_day, before=r"\d(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?")
@@ -469,11 +478,11 @@ class Grammar:
              rf"{B}(?:(?P<edge>{self.EDGE})[ \t-]+)?(?P<mo>{m}){E}(?=(?:{range_sep}|/)(?:{self.EDGE}[ \t-]+)?"
              rf"(?P<mo2>{m}){sep}{range_year})", self._month_year,
              gate=rf"{month_word}[ \t]*(?:[-–—/]|(?:to|and|or|through|until|till)[ \t])")
-        # January 2025, early March 2008, February of 1940
+        # January 2025, early March 2008, February of 1940, June 479 BC
         rule("month_year", months, 4,
-             rf"{B}(?:(?P<edge>{self.EDGE})[ \t-]+)?(?P<mo>{m}){sep}(?:of[ \t]+)?(?P<y>{y}){E}"
-             rf"(?:[ \t]*(?P<era>{self.ERA})(?![\w]))?", self._month_year,
-             gate=rf"{month_word}[ \t]*,?[ \t]*(?:of[ \t]+)?\d{{4}}")
+             rf"{B}(?:(?P<edge>{self.EDGE})[ \t-]+)?(?P<mo>{m}){sep}(?:of[ \t]+)?"
+             rf"(?P<y>{y_era}){E}(?:[ \t]*{era})?", self._month_year,
+             gate=rf"{month_word}[ \t]*+,?[ \t]*+(?:of[ \t]+)?(?:\d{{4}}|\d{{1,3}}+[ \t]*+{era_words})")
         # August of that year, October of next year
         rule("month_of_that_year", months, 4,
              rf"{B}(?:(?P<edge>{self.EDGE})[ \t-]+)?(?P<mo>{m})[ \t]+of[ \t]+(?:{that_year}|{shift_year}){E}",
@@ -504,11 +513,12 @@ class Grammar:
         # '82, '99: a year in two digits
         rule("short_year", digits, 1, r"(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’])", self._short_year,
              gate=r"(?<=['’])\d\d(?![\w'’])")
-        # 480 BC, ca. 466 BC, AD 79, 146 B.C.
-        era_gate = r"\d{1,4}[ \t]*(?:bc|b\.c|bce|ad|a\.d|ce|c\.e)(?![\w])"
+        # 480 BC, ca. 466 BC, AD 79, 146 B.C., A.D. 79 (the year is the head there: "a.d" is no word)
+        era_gate = rf"\d{{1,4}}+[ \t]*+{era_words}"
         rule("era_year", digits | {"ad"}, 2,
              rf"{B}(?:(?P<approx>ca\.|c\.|circa)[ \t]*)?(?:(?P<era0>AD|A\.D\.)[ \t]*)?(?P<y>\d{{1,4}})"
-             rf"(?:[ \t]*{era})?", self._era_year, gate=rf"{era_gate}|ad[ \t]*\d")
+             rf"(?:[ \t]*{era})?", self._era_year,
+             gate=rf"{era_gate}|ad[ \t]*\d|(?<=a\.d\.[ \t])\d")
         # 264 to 241 BC, 490-479 BC: the first year takes the era after it
         rule("era_range_first", digits, 0,
              rf"{B}(?P<y>\d{{1,4}})(?=[ \t]*(?:-|–|—|to|and)[ \t]*\d{{1,4}}[ \t]*{era})", self._era_year,
@@ -1129,15 +1139,21 @@ class Grammar:
         return self._mention(mt, spec, "DATE", span=mt.span("t"))
 
     def _part_of_date(self, mt: re.Match[str]) -> Mention | None:
-        month_word = mt["smo"] or mt["smo2"]
-        if not self._capitalised(month_word):
+        own_month = mt["smo"] or mt["smo2"]
+        month_word = own_month or mt["smo3"]
+        if not month_word or not self._capitalised(month_word):
             return None
         day = self._day_of(mt["sd"] or mt["sd2"])
         if not 1 <= day <= 31:
             return None
+        year = int(mt["sy"] or mt["sy3"] or 0) or None
+        if mt["sd3"] and not (own_month and mt["smo3"]):
+            if self._day_of(mt["sd3"]) <= day:
+                return None  # "the night of 26 - 4 August": in one month, a range's first day comes first
+        elif year and not mt["sy"] and mt["smo3"] and self.month(month_word) > self.month(mt["smo3"]):
+            year -= 1  # the night of 31 December - 1 January 1905
         part = self.t.parts_of_day[_norm(mt["part"])].code
-        spec = _calendar(year=int(mt["sy"]) if mt["sy"] else None, month=self.month(month_word), day=day,
-                        part_of_day=part)
+        spec = _calendar(year=year, month=self.month(month_word), day=day, part_of_day=part)
         return self._mention(mt, spec, "TIME")
 
     def _weekday(self, mt: re.Match[str]) -> Mention | None:
