@@ -24,7 +24,9 @@ from __future__ import annotations
 import argparse
 import resource
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable, Sequence
@@ -216,6 +218,32 @@ def growth(name: str, system: str, run: Run, text: str) -> list[Row]:
     return rows
 
 
+# Tags one file in a new process and prints that process's peak RSS in MB: this process's own
+# high-water mark also holds the corpora, dateparser and tracemalloc's traces.
+_FRESH = """
+import resource, sys
+sys.path.insert(0, sys.argv[1])
+from timeline.tagger import tag
+text = open(sys.argv[2], encoding="utf-8").read()
+tag(text, published=sys.argv[3])
+scale = 1 if sys.platform == "darwin" else 1024
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale / 1e6)
+"""
+
+
+def fresh_process_rss(text: str) -> str:
+    """Peak RSS (MB) of a new process that imports timeline and tags ``text`` once, or why not."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "input.txt"
+        path.write_text(text, encoding="utf-8")
+        try:
+            done = subprocess.run([sys.executable, "-c", _FRESH, str(REPO), str(path), SYNTHETIC_DCT],
+                                  capture_output=True, text=True, timeout=STEP_BUDGET_S * 2, check=True)
+        except (subprocess.SubprocessError, OSError) as exc:
+            return f"not measured ({type(exc).__name__})"
+    return f"{float(done.stdout.split()[-1]):.0f} MB"
+
+
 def linearity(rows: Sequence[Row]) -> str:
     timed = [r for r in rows if r.docs and r.seconds > 0]
     if len(timed) < 2:
@@ -296,7 +324,8 @@ def main(argv: list[str]) -> int:
         for system, run in systems.items():
             if system == "timeline":
                 grown = growth(name, system, run, text)
-                verdicts.append(f"{name:<40}{system:<12}{linearity(grown)}")
+                verdicts.append(f"{name:<40}{system:<12}{linearity(grown)}; peak RSS of a new process "
+                                f"tagging the 1 MB: {fresh_process_rss(text)}")
             else:
                 label = f"{name} {args.dateparser_kb} KB"
                 sample = [(text[: args.dateparser_kb * 1000], SYNTHETIC_DCT)]
@@ -308,7 +337,7 @@ def main(argv: list[str]) -> int:
     print()
     print(table(rows))
     print()
-    print("growth with size (time per MB at 1 MB / at 0.25 MB):")
+    print("growth with size (time per MB at 1 MB / at 0.25 MB), and memory:")
     print("\n".join(verdicts) or "not measured: the project's tagger is not available")
     print()
     print("peak MB = tracemalloc peak of Python allocations in a separate pass over the same input;")
