@@ -220,14 +220,19 @@ def growth(name: str, system: str, run: Run, text: str) -> list[Row]:
 
 # Tags one file in a new process and prints that process's peak RSS in MB: this process's own
 # high-water mark also holds the corpora, dateparser and tracemalloc's traces.
+# On Linux it reads VmHWM: ru_maxrss survives exec, so a child would report its parent's peak.
 _FRESH = """
 import resource, sys
 sys.path.insert(0, sys.argv[1])
 from timeline.tagger import tag
 text = open(sys.argv[2], encoding="utf-8").read()
 tag(text, published=sys.argv[3])
-scale = 1 if sys.platform == "darwin" else 1024
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale / 1e6)
+try:
+    status = open("/proc/self/status").read().split("VmHWM:")[1].split()
+    print(int(status[0]) * 1024 / 1e6)
+except (OSError, IndexError, ValueError):
+    scale = 1 if sys.platform == "darwin" else 1024
+    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale / 1e6)
 """
 
 
