@@ -178,6 +178,11 @@ ROWS = [
     ("$100 per night", [("per night", "SET", "P1D")]),
     ("every weekend", [("every weekend", "SET", "XXXX-WXX-WE")]),
     ("Each January the fund pays out.", [("Each January", "SET", "XXXX-01")]),
+    # a weekday in the plural is every such day; TimeML leaves "on" out
+    ("The market is closed on Mondays.", [("Mondays", "SET", "XXXX-WXX-1")]),
+    ("She works Tuesday nights.", [("Tuesday nights", "SET", "XXXX-WXX-2TNI")]),
+    ("Saturday mornings are quiet.", [("Saturday mornings", "SET", "XXXX-WXX-6TMO")]),
+    ("Mondays morning he ran.", [("Mondays", "SET", "XXXX-WXX-1")]),
     ("every May", [("every May", "SET", "XXXX-05")]),
     ("every summer", [("every summer", "SET", "XXXX-SU")]),
     ("each summer of 1944", [("summer of 1944", "DATE", "1944-SU")]),
@@ -278,6 +283,8 @@ NOT_TIMES = [
     ("about a quarter of its dealers", "duration: a fraction"),
     ("They fought each other every step of the way.", "set_every: 'each', 'every' without a time"),
     ("Every first round ended early.", "set_every: an ordinal that is not a period"),
+    ("The battle of Mons was fought there.", "weekday: 'Mons' is 'Mon' with an s, and a city"),
+    ("They will march on mondays.", "weekday: a plural weekday in lower case"),
 ]
 
 

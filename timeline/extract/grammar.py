@@ -231,7 +231,9 @@ class Grammar:
                             ("frequencies", t.frequencies), ("clock_words", t.clock_words),
                             ("period_adjectives", t.period_adjectives), ("holidays", t.holidays)):
             self.word_heads[name] = frozenset(phrase.split()[-1].split("-")[-1] for phrase in table)
-        all_words = (set(t.months) | set(t.weekdays) | self.unit_words | set(t.seasons)
+        # "on Mondays": a weekday in the plural is every such day (a SET)
+        self.plural_weekdays = frozenset(w + "s" for w in t.weekdays if w.endswith("day"))
+        all_words = (set(t.months) | set(t.weekdays) | self.plural_weekdays | self.unit_words | set(t.seasons)
                      | {"ago", "q1", "q2", "q3", "q4", "ad"})
         for words in self.word_heads.values():
             all_words |= words
@@ -584,10 +586,10 @@ class Grammar:
              rf"{B}(?:(?:early|late)[ \t]+in[ \t]+)?(?:the[ \t]+)?(?:(?:early|late)[ \t]+)?(?P<part>{self.PART})"
              rf"(?:[ \t]+hours)?[ \t]+of[ \t]+{date_sub}", self._part_of_date,
              gate=r"[a-z]+(?:[ \t]+hours)?[ \t]+of[ \t]")
-        # last Tuesday, Tuesday night, on Monday
-        rule("weekday", weekdays, 2,
-             rf"{B}(?:(?P<shift>last|next|this|coming|past)[ \t]+)?(?P<wd>{wd}){E}"
-             rf"(?:[ \t]+(?P<part>{self.PART}){E})?", self._weekday)
+        # last Tuesday, Tuesday night, on Monday; on Mondays, Tuesday nights (every such day: a SET)
+        rule("weekday", weekdays | self.plural_weekdays, 2,
+             rf"{B}(?:(?P<shift>last|next|this|coming|past)[ \t]+)?(?P<wd>{wd})(?P<plural>s)?{E}"
+             rf"(?:[ \t]+(?P<part>{self.PART})(?P<parts>s)?{E})?", self._weekday)
         # 11:00 a.m. Washington time, noon ET, 18:00 UTC, 0800 GMT, 6:40 p.m. (GMT +8)
         rule("clock_time", digits | words["clock_words"], 1, rf"{B}(?:at[ \t]+)?{clock}{zone}", self._clock,
              gate=r"\d{1,4}(?:[:.][0-5]\d|[ \t]*(?:[ap]\.?[ \t]?m|h|utc|gmt|z)(?![a-z]))|[a-z]")
@@ -1164,8 +1166,16 @@ class Grammar:
         if bare in self.t.ambiguous_abbreviations or (len(bare) <= 4 and not word.endswith(".")):
             return None
         shift = _norm(mt["shift"]) if mt["shift"] else None
-        direction = {"last": "past", "past": "past", "next": "future", "coming": "future"}.get(shift or "", "either")
         part = self.t.parts_of_day[_norm(mt["part"])].code if mt["part"] else None
+        if mt["plural"] or mt["parts"]:
+            if shift or not bare.endswith("day"):
+                return None  # "last Mondays", "Mons" (a city)
+            if mt["plural"] and mt["part"] and not mt["parts"]:
+                # "Mondays morning": the days alone
+                return self._mention(mt, Recurrence(unit="week", weekday=self.weekday(word)), "SET",
+                                     span=(mt.start("wd"), mt.end("plural")))
+            return self._mention(mt, Recurrence(unit="week", weekday=self.weekday(word), part_of_day=part), "SET")
+        direction = {"last": "past", "past": "past", "next": "future", "coming": "future"}.get(shift or "", "either")
         spec = Weekday(weekday=self.weekday(word), direction=direction, part_of_day=part)  # type: ignore[arg-type]
         return self._mention(mt, spec, "TIME" if part else "DATE")
 
