@@ -183,6 +183,7 @@ ROWS = [
     ("She works Tuesday nights.", [("Tuesday nights", "SET", "XXXX-WXX-2TNI")]),
     ("Saturday mornings are quiet.", [("Saturday mornings", "SET", "XXXX-WXX-6TMO")]),
     ("Mondays morning he ran.", [("Mondays", "SET", "XXXX-WXX-1")]),
+    ("The birds return every fall.", [("every fall", "SET", "XXXX-FA")]),
     ("every May", [("every May", "SET", "XXXX-05")]),
     ("every summer", [("every summer", "SET", "XXXX-SU")]),
     ("each summer of 1944", [("summer of 1944", "DATE", "1944-SU")]),
@@ -285,6 +286,7 @@ NOT_TIMES = [
     ("Every first round ended early.", "set_every: an ordinal that is not a period"),
     ("The battle of Mons was fought there.", "weekday: 'Mons' is 'Mon' with an s, and a city"),
     ("They will march on mondays.", "weekday: a plural weekday in lower case"),
+    ("Every fall in prices hurts savers.", "season: 'every fall' followed by what fell"),
 ]
 
 
@@ -682,3 +684,10 @@ def test_an_abbreviation_style_zone_is_used_with_a_warning() -> None:
     with pytest.warns(LossyInputWarning, match=r"field 'tz': zone 'EST' is .*'America/New_York'"):
         (found,) = tag("It began at noon on Monday.", published="2025-07-08", tz="EST")
     assert found.zone == "EST" and found.earliest is not None and found.earliest.hour == 17  # noon at UTC-05:00
+
+
+@pytest.mark.parametrize("text", ["2008 decade ago", "3000 years ago", "5000 centuries ago"])
+def test_a_count_back_past_year_one_is_unresolved_not_a_crash(text: str) -> None:
+    # found by test_spans_are_inside_sorted_and_disjoint: datetime holds the years 1 to 9999 only
+    (found,) = tag(text, published=DCT)
+    assert found.value == "XXXX-XX-XX" and "outside the years 1 to 9999" in (found.unresolved or "")

@@ -61,6 +61,7 @@ APOSTROPHE = "#apostrophe"
 _WORD_BEFORE = re.compile(r"([\w'’]+)[^\w\n]*$")
 _NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
 _OF_AFTER = re.compile(r"[ \t]+of[ \t]")
+_FALL_AS_NOUN = re.compile(r"[ \t]+(?:in|of|from|to|by)(?![\w])", re.IGNORECASE)  # "every fall in prices"
 _WORD_AFTER = re.compile(r"[ \t]+([a-zA-Z]+)")
 _THE_DAY_AFTER = re.compile(r"[ \t]+(?:after|before|following|of[ \t]+(?:his|her|their|its))(?![\w])", re.IGNORECASE)
 _TIME_AFTER = re.compile(r"[ \t]*(?:being|-)")
@@ -890,7 +891,10 @@ class Grammar:
         year = self._year_of(mt)
         if word == "fall" and not (shift or year or mt["yref"] or mt["yshift"]):
             after = text[mt.end():mt.end() + 12]
-            if not mt["the"] or _OF_AFTER.match(after) or self._word_before(text, mt.start()) not in (
+            if mt["every"]:
+                if _FALL_AS_NOUN.match(after):
+                    return None  # "every fall in prices", "each fall of the rouble"
+            elif not mt["the"] or _OF_AFTER.match(after) or self._word_before(text, mt.start()) not in (
                     "in", "during", "by", "until", "through", "since", "that", "this", "last", "next"):
                 return None  # "the fall of Baghdad", "a fall in prices"
         season = self.t.seasons[word]

@@ -181,7 +181,11 @@ def interpret(spec: Spec, reference: date | None, tables: Tables, *, tense: str 
     if isinstance(spec, Relative):
         if reference is None:
             raise Unresolvable("it counts from the publication date, which is unknown")
-        return [_relative(spec, reference, tables)]
+        try:
+            return [_relative(spec, reference, tables)]
+        except (ValueError, OverflowError):  # "2008 decades ago": datetime holds the years 1 to 9999 only
+            raise Unresolvable(f"{abs(spec.offset)} × 1 {spec.unit} from the publication date falls outside the "
+                               "years 1 to 9999") from None
     if isinstance(spec, Weekday):
         if reference is None:
             raise Unresolvable("a weekday needs the publication date to say which week")
