@@ -30,6 +30,7 @@ from .extract.grammar import ANAPHORIC_RULES, trie
 from .extract.tables import Tables
 from .model import Calendar, Duration, Mention, Recurrence, Reference, Relation, Relative, Weekday, Window
 from .resolve.calendar import (
+    OUT_OF_RANGE,
     LocalSpan,
     NoWindow,
     Unresolvable,
@@ -494,17 +495,18 @@ class _Resolver:
                 return _timex(base, self._open_value(mention), "", "none", unresolved=no_date)
             reference, anchor, resolved = self._reference_for(mention)
             tense = _tense(self.text, mention.start, self.cues) if _reads_tense(resolved) else "past"
-            spans = interpret(resolved, reference, self.tables, tense=tense)
+            span = interpret(resolved, reference, self.tables, tense=tense)[0]
+            if mention.timex_type in ("DATE", "TIME"):
+                self._remember_span(span, mention)
+            return self._result(mention, base, span, anchor, zone)
         except NoWindow as missing:
             self._remember(missing.value, mention)
             return _timex(base, missing.value, missing.grain, "none" if _is_absolute(spec) else self._base(mention)[1],
                           unresolved=str(missing))
         except Unresolvable as reason:
             return _timex(base, self._open_value(mention), "", "none", unresolved=str(reason))
-        span = spans[0]
-        if mention.timex_type in ("DATE", "TIME") and not isinstance(spec, (Duration, Recurrence, Reference)):
-            self._remember_span(span, mention)
-        return self._result(mention, base, span, anchor, zone)
+        except (ValueError, OverflowError):  # said, not raised from deep inside (see OUT_OF_RANGE)
+            return _timex(base, self._open_value(mention), "", "none", unresolved=OUT_OF_RANGE)
 
     def _reference_for(self, mention: Mention) -> tuple[date | None, str, Any]:
         """The date to resolve ``mention`` against, how to name it, and the spec to resolve."""

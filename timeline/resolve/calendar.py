@@ -17,6 +17,7 @@ from ..model import Calendar, Duration, Quantity, Recurrence, Reference, Relatio
 from ..zones import local_span_bounds
 
 __all__ = [
+    "OUT_OF_RANGE",
     "SEASON_MONTHS",
     "LocalSpan",
     "NoWindow",
@@ -41,6 +42,11 @@ _MINUTE, _DAY, _WEEK = timedelta(minutes=1), timedelta(days=1), timedelta(days=7
 _UNIT_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 7 * 86400,
                  "fortnight": 14 * 86400, "month": 30.44 * 86400, "quarter": 91.31 * 86400,
                  "year": 365.25 * 86400, "decade": 3652.5 * 86400, "century": 36525 * 86400}
+
+
+# Why a date has no span when its arithmetic leaves the years ``datetime`` holds ("9999 AD" and
+# the year after it, "2008 decades ago"): callers catch ValueError and OverflowError and say this.
+OUT_OF_RANGE = "it falls outside the years 1 to 9999, which a calendar span here can hold"
 
 
 class Unresolvable(Exception):
@@ -181,11 +187,7 @@ def interpret(spec: Spec, reference: date | None, tables: Tables, *, tense: str 
     if isinstance(spec, Relative):
         if reference is None:
             raise Unresolvable("it counts from the publication date, which is unknown")
-        try:
-            return [_relative(spec, reference, tables)]
-        except (ValueError, OverflowError):  # "2008 decades ago": datetime holds the years 1 to 9999 only
-            raise Unresolvable(f"{abs(spec.offset)} × 1 {spec.unit} from the publication date falls outside the "
-                               "years 1 to 9999") from None
+        return [_relative(spec, reference, tables)]
     if isinstance(spec, Weekday):
         if reference is None:
             raise Unresolvable("a weekday needs the publication date to say which week")

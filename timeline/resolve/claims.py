@@ -32,7 +32,7 @@ from ..model import (
 )
 from ..tagger import stated_zones, tense_of
 from ..zones import get_zone
-from .calendar import LocalSpan, Unresolvable, duration_value, interpret, quantity_seconds, to_window
+from .calendar import OUT_OF_RANGE, LocalSpan, Unresolvable, duration_value, interpret, quantity_seconds, to_window
 
 __all__ = ["PERIOD_MARGIN_DAYS", "candidate_zones", "claims_for_article", "claims_for_story", "story_period"]
 
@@ -131,6 +131,9 @@ def _claim(article: Article, index: int, attachment: Attachment, context: _Conte
             alternatives, value = _alternatives(article, attachment, zone_name, context)
         except Unresolvable as reason:
             reasons.append(str(reason))
+            continue
+        except (ValueError, OverflowError):
+            reasons.append(OUT_OF_RANGE)
             continue
         readings.append(Reading(zone_name, alternatives, value))
     if not readings:
