@@ -1143,3 +1143,44 @@ def test_a_loosely_bounded_end_does_not_set_the_range(
     # The range still shows hours of the two days that matter, not a decade.
     assert spec.end - spec.start < 2 * (tight.end - tight.start)
     assert spec.end - spec.start < timedelta(days=3)
+
+
+# ------------------------------------------------------------------ nothing placed
+
+
+def _example_with_texts(text: str, **changes: object) -> object:
+    import warnings
+
+    from timeline import load_story, run
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the example's boilerplate note, the dropped anchors
+        story = load_story(Path(__file__).resolve().parents[1] / "examples" / "xi_putin_call")
+        story = replace(story, articles=tuple(replace(a, text=text, boilerplate_start=None) for a in story.articles),
+                        **changes)
+        return run(story)
+
+
+def test_a_story_whose_reports_date_nothing_still_draws_its_known_times() -> None:
+    result = _example_with_texts("The call was friendly, officials said.")
+    spec = result.figure_spec()  # type: ignore[attr-defined]
+    assert spec.start <= datetime(2025, 1, 20, 17, 0, tzinfo=UTC) <= spec.end  # the oath, a known time
+    assert any("Not drawn" in label.text for label in spec.labels())
+
+
+def test_with_no_known_time_either_the_axis_spans_the_publication_days() -> None:
+    result = _example_with_texts("The call was friendly, officials said.", anchors=())
+    spec = result.figure_spec()  # type: ignore[attr-defined]
+    assert spec.start <= datetime(2025, 1, 21, tzinfo=UTC) < spec.end
+
+
+def test_with_nothing_at_all_to_place_the_figure_says_so() -> None:
+    from timeline.errors import InputError
+
+    result = _example_with_texts(
+        "The call was friendly, officials said.", anchors=(), period=None)
+    story = result.story  # type: ignore[attr-defined]
+    undated = replace(story, articles=tuple(replace(a, published=replace(a.published, date=None, time=None))
+                                            for a in story.articles))
+    with pytest.raises(InputError, match="nothing places this story in time"):
+        describe(undated, result.event_outcomes, result.claim_outcomes)  # type: ignore[attr-defined]

@@ -330,7 +330,7 @@ def describe(
     width = float(options.width)
     left, right = STYLE.margin, width - STYLE.margin
     every_instant = _key_instants(shown, options.hours, lang)
-    start, end = options.time_range or _default_range(shown, every_instant, right - left)
+    start, end = options.time_range or _default_range(shown, every_instant, right - left, _no_window_hull(story))
     start, end = start.astimezone(UTC), end.astimezone(UTC)
     frame = _Frame(start, end, left, right)
     instants = tuple(instant for instant in every_instant if start <= instant.at <= end)
@@ -491,8 +491,24 @@ def _robust_start(outcome: EventOutcome) -> Window:
 END_REACH = 2
 
 
-def _default_range(shown: _Shown, instants: tuple[KeyInstant, ...], plot_width: float) -> tuple[datetime, datetime]:
+def _no_window_hull(story: Story) -> tuple[datetime, datetime] | None:
+    """The days the articles came out (else the story's period), as UTC days: the time axis when
+    no event has a window and no time is known, so the figure still says that nothing was placed."""
+    days = [a.published.date for a in story.articles if a.published.date is not None]
+    if not days and story.period is not None:
+        days = list(story.period)
+    if not days:
+        return None
+    return (datetime.combine(min(days), datetime.min.time(), UTC),
+            datetime.combine(max(days), datetime.min.time(), UTC) + timedelta(days=1))
+
+
+def _default_range(shown: _Shown, instants: tuple[KeyInstant, ...], plot_width: float,
+                   fallback: tuple[datetime, datetime] | None = None) -> tuple[datetime, datetime]:
     """Hull of the events' robust windows (start and end), widened by a margin, whole UTC hours.
+
+    Where no event has a window, the key instants (known times) span the axis, else
+    ``fallback`` (the publication days); with neither there is nothing to draw, which is said.
 
     The right margin also leaves room for the last key instant's labels to sit to the right of
     its line, like all the others: a label flipped to the left of the last line would sit next
@@ -515,8 +531,17 @@ def _default_range(shown: _Shown, instants: tuple[KeyInstant, ...], plot_width: 
             o.end for o in shown.events
             if o.end is not None and o.end.latest - max(w.latest for w in starts) <= reach
         ]
-    low = min(w.earliest for w in windows).astimezone(UTC)
-    high = max(w.latest for w in windows).astimezone(UTC)
+    if windows:
+        low = min(w.earliest for w in windows).astimezone(UTC)
+        high = max(w.latest for w in windows).astimezone(UTC)
+    elif instants:
+        low, high = min(i.at for i in instants).astimezone(UTC), max(i.at for i in instants).astimezone(UTC)
+    elif fallback is not None:
+        low, high = fallback
+    else:
+        raise InputError("nothing places this story in time: no report could be dated, and the story gives no "
+                         "known times, publication dates or period to draw an axis for; the claims table says "
+                         "why each expression is unresolved (or give RenderOptions(time_range=...))")
     margin = max((high - low) * STYLE.range_margin, timedelta(hours=1))
     low, high = low - margin, high + margin
     if instants:
