@@ -308,6 +308,12 @@ def test_parse_published_reads_other_languages() -> None:
     assert published.date == JAN21
 
 
+def test_a_language_dateparser_does_not_know_falls_back_to_english() -> None:
+    # dateparser checks its languages only when it reads (ValueError "Unknown language(s)"); found by a fuzz run
+    published = parse_published("January 21, 2025", languages=("xx", "en"))
+    assert published.date == JAN21
+
+
 # --------------------------------------------------------------------------- articles.csv
 
 

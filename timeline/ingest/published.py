@@ -154,7 +154,10 @@ def _written(text: str, languages: tuple[str, ...]) -> _Reading:
     numeric = _NUMERIC_DATE.match(text)
     if numeric and numeric["a"] != numeric["b"] and max(int(numeric["a"]), int(numeric["b"])) <= 12:
         raise _Unreadable("day and month could be either way round")
-    found: Any = _parser(languages).get_date_data(text)
+    try:
+        found: Any = _parser(languages).get_date_data(text)
+    except ValueError:  # dateparser checks the languages only here ("Unknown language(s): 'xx'")
+        found = _parser(("en",)).get_date_data(text)
     moment = found.date_obj
     if not isinstance(moment, datetime):
         raise _Unreadable("not a date we know")
@@ -181,7 +184,7 @@ def _parser(languages: tuple[str, ...]) -> Any:
     }
     try:
         return DateDataParser(languages=list(languages), settings=settings)
-    except ValueError:  # a language dateparser does not have: English is better than nothing
+    except ValueError:  # a language dateparser does not have: English is better than nothing (see _written)
         return DateDataParser(languages=["en"], settings=settings)
 
 

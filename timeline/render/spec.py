@@ -499,8 +499,7 @@ def _no_window_hull(story: Story) -> tuple[datetime, datetime] | None:
         days = list(story.period)
     if not days:
         return None
-    return (datetime.combine(min(days), datetime.min.time(), UTC),
-            datetime.combine(max(days), datetime.min.time(), UTC) + timedelta(days=1))
+    return datetime.combine(min(days), datetime.min.time(), UTC), datetime.combine(max(days), datetime.max.time(), UTC)
 
 
 def _default_range(shown: _Shown, instants: tuple[KeyInstant, ...], plot_width: float,
@@ -542,17 +541,31 @@ def _default_range(shown: _Shown, instants: tuple[KeyInstant, ...], plot_width: 
         raise InputError("nothing places this story in time: no report could be dated, and the story gives no "
                          "known times, publication dates or period to draw an axis for; the claims table says "
                          "why each expression is unresolved (or give RenderOptions(time_range=...))")
-    margin = max((high - low) * STYLE.range_margin, timedelta(hours=1))
-    low, high = low - margin, high + margin
-    if instants:
-        last = instants[-1]
-        room = max(words.text_width(label, "instant") for label in last.labels) + 2 * STYLE.label_pad
-        # Room in time depends on the range it widens: a few rounds settle it.
-        for _ in range(4):
-            high = max(high, last.at + (high - low) * (room / plot_width))
-    floor = low.replace(minute=0, second=0, microsecond=0)
-    ceil = high.replace(minute=0, second=0, microsecond=0)
-    return floor, ceil if ceil == high else ceil + timedelta(hours=1)
+    try:
+        margin = max((high - low) * STYLE.range_margin, timedelta(hours=1))
+        low, high = low - margin, high + margin
+        if instants:
+            last = instants[-1]
+            room = max(words.text_width(label, "instant") for label in last.labels) + 2 * STYLE.label_pad
+            # Room in time depends on the range it widens: a few rounds settle it.
+            for _ in range(4):
+                high = max(high, last.at + (high - low) * (room / plot_width))
+        floor = low.replace(minute=0, second=0, microsecond=0)
+        ceil = high.replace(minute=0, second=0, microsecond=0)
+        end = ceil if ceil == high else ceil + timedelta(hours=1)
+        if floor < _CALENDAR_START or end > _CALENDAR_END:
+            raise OverflowError
+    except OverflowError:
+        raise InputError(f"the figure would run from {low:%Y-%m-%d} to {high:%Y-%m-%d}, to the ends of the calendar "
+                         "the clocks can draw: check the publication dates and the story's known times, or give "
+                         "RenderOptions(time_range=...)") from None
+    return floor, end
+
+
+# Each lane shows local days up to 14 hours either side of UTC: keep the axis two days inside
+# the years 1 to 9999 that datetime holds.
+_CALENDAR_START = datetime(1, 1, 3, tzinfo=UTC)
+_CALENDAR_END = datetime(9999, 12, 29, tzinfo=UTC)
 
 
 # --------------------------------------------------------------------------- text blocks
