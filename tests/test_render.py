@@ -1184,3 +1184,14 @@ def test_with_nothing_at_all_to_place_the_figure_says_so() -> None:
                                             for a in story.articles))
     with pytest.raises(InputError, match="nothing places this story in time"):
         describe(undated, result.event_outcomes, result.claim_outcomes)  # type: ignore[attr-defined]
+
+
+def test_a_figure_reaching_the_end_of_the_calendar_is_refused_clearly() -> None:
+    from timeline.errors import InputError
+
+    result = _example_with_texts("The call was friendly, officials said.", anchors=())
+    story = result.story  # type: ignore[attr-defined]
+    late = replace(story, articles=tuple(replace(a, published=replace(a.published, date=date(9999, 12, 31)))
+                                         for a in story.articles))
+    with pytest.raises(InputError, match="ends of the calendar"):
+        describe(late, result.event_outcomes, result.claim_outcomes)  # type: ignore[attr-defined]
