@@ -692,3 +692,19 @@ def test_dates_past_the_years_a_calendar_holds_are_unresolved_not_a_crash(text: 
     # found by test_spans_are_inside_sorted_and_disjoint and a fuzz run: datetime holds the years 1 to 9999 only
     *_, found = tag(text, published=DCT, tz="America/New_York")
     assert found.value == expected and "outside the years 1 to 9999" in (found.unresolved or "")
+
+
+@pytest.mark.parametrize(("year", "years", "expected"),
+                         [(2008, -1, 2007), (1, -1, -1), (5, -5, -1), (-1, 1, 1), (-5, 10, 6), (-480, -20, -500),
+                          (-3, 1, -2), (10, 0, 10)])
+def test_years_are_counted_without_a_year_0(year: int, years: int, expected: int) -> None:
+    from timeline.model import add_years
+
+    assert add_years(year, years) == expected
+
+
+def test_a_year_before_ad_1_counts_back_into_bc() -> None:
+    # _shift once crossed the missing year 0 the wrong way: AD 1 minus a year came out as AD 1
+    found = tag("In AD 1 the town was built. The previous year it burned. Two years later it fell.",
+                published="2008-01-01", narrative=True)
+    assert [t.value for t in found] == ["0001", "BC0001", "0003"]  # a look back does not move the story

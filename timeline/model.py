@@ -42,6 +42,7 @@ __all__ = [
     "Weekday",
     "Window",
     "Within",
+    "add_years",
 ]
 
 Side = Literal["start", "end"]
@@ -165,6 +166,17 @@ class Quantity:
     approximate: bool = False
     stated: float | None = None  # the number as written (1.5 in "1.5-hour"), for TIMEX values
     mod: str | None = None  # TIMEX3 mod of an approximator: APPROX, MORE_THAN, ...
+
+
+def add_years(year: int, years: int) -> int:
+    """``year`` moved by ``years``, counting years as they are written: -480 is 480 BC and there
+    is no year 0, so AD 1 minus one year is 1 BC (-1) and 1 BC plus one year is AD 1."""
+    moved = year + years
+    if year > 0 >= moved:
+        return moved - 1
+    if year < 0 <= moved:
+        return moved + 1
+    return moved
 
 
 @dataclass(frozen=True, slots=True)

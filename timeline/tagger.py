@@ -28,7 +28,18 @@ from .errors import LossyInputWarning, PublicationTimeError
 from .extract import extract, get_grammar
 from .extract.grammar import ANAPHORIC_RULES, trie
 from .extract.tables import Tables
-from .model import Calendar, Duration, Mention, Recurrence, Reference, Relation, Relative, Weekday, Window
+from .model import (
+    Calendar,
+    Duration,
+    Mention,
+    Recurrence,
+    Reference,
+    Relation,
+    Relative,
+    Weekday,
+    Window,
+    add_years,
+)
 from .resolve.calendar import (
     OUT_OF_RANGE,
     LocalSpan,
@@ -341,18 +352,14 @@ def _story_year(month: int | None, last: _Point) -> int:
     In January" is January 1942; "in June 1941 ... in early April" stays 1941)."""
     if month is None or last.month is None or month >= last.month or month + 12 - last.month > _ROLLOVER_MONTHS:
         return last.year
-    return last.year + 1 if last.year != -1 else 1  # there is no year 0: 1 BC is followed by AD 1
+    return add_years(last.year, 1)
 
 
 def _shift(point: _Point, unit: str, amount: int) -> _Point | None:
     """``point`` moved by ``amount`` units; None when the point is too coarse for the unit."""
     if unit in ("year", "decade", "century"):
         years = amount * {"year": 1, "decade": 10, "century": 100}[unit]
-        year = point.year + years
-        if point.year > 0 >= year or point.year < 0 <= year:
-            year += 1 if years < 0 else -1  # there is no year 0
-        if year == 0:
-            year = 1
+        year = add_years(point.year, years)
         return _Point(year, point.month, point.day, point.offset) if unit == "year" else _Point(year, None, None,
                                                                                              point.offset)
     if unit in ("month", "quarter"):

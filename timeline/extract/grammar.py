@@ -35,6 +35,7 @@ from ..model import (
     Relative,
     Spec,
     Weekday,
+    add_years,
 )
 from .tables import Tables
 
@@ -696,7 +697,7 @@ class Grammar:
             return None
         year = int(raw) * self._era(mt["rera"])
         if month is not None and self.month(mt["mo2"]) < month:
-            return year - 1 if year != 1 else -1  # there is no year 0: 1 BC comes before AD 1
+            return add_years(year, -1)
         return year
 
     def _year_ref(self, mt: re.Match[str]) -> dict[str, object]:
