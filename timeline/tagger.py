@@ -105,8 +105,8 @@ def _timex(head: _Head, value: str, grain: str, anchor: str, span: LocalSpan | N
     start, end, text, kind, rule, mod, zone = head
     first, last = _local_readings(span.start, span.end) if span is not None else (None, None)
     return _new_timex(start, end, text, kind, value, grain, rule, anchor, mod,
-                 window.earliest if window is not None else None, window.latest if window is not None else None,
-                 first, last, zone, unresolved)
+                      window.earliest if window is not None else None, window.latest if window is not None else None,
+                      first, last, zone, unresolved)
 
 
 # Pure functions of small values that recur from one expression to the next (the same years and

@@ -330,7 +330,7 @@ def describe(
     width = float(options.width)
     left, right = STYLE.margin, width - STYLE.margin
     every_instant = _key_instants(shown, options.hours, lang)
-    start, end = options.time_range or _default_range(shown, every_instant, right - left, _no_window_hull(story))
+    start, end = options.time_range or _default_range(shown, every_instant, right - left, story)
     start, end = start.astimezone(UTC), end.astimezone(UTC)
     frame = _Frame(start, end, left, right)
     instants = tuple(instant for instant in every_instant if start <= instant.at <= end)
@@ -503,11 +503,11 @@ def _no_window_hull(story: Story) -> tuple[datetime, datetime] | None:
 
 
 def _default_range(shown: _Shown, instants: tuple[KeyInstant, ...], plot_width: float,
-                   fallback: tuple[datetime, datetime] | None = None) -> tuple[datetime, datetime]:
+                   story: Story | None = None) -> tuple[datetime, datetime]:
     """Hull of the events' robust windows (start and end), widened by a margin, whole UTC hours.
 
-    Where no event has a window, the key instants (known times) span the axis, else
-    ``fallback`` (the publication days); with neither there is nothing to draw, which is said.
+    Where no event has a window, the key instants (known times) span the axis, else the
+    ``story``'s publication days; with neither there is nothing to draw, which is said.
 
     The right margin also leaves room for the last key instant's labels to sit to the right of
     its line, like all the others: a label flipped to the left of the last line would sit next
@@ -535,8 +535,8 @@ def _default_range(shown: _Shown, instants: tuple[KeyInstant, ...], plot_width: 
         high = max(w.latest for w in windows).astimezone(UTC)
     elif instants:
         low, high = min(i.at for i in instants).astimezone(UTC), max(i.at for i in instants).astimezone(UTC)
-    elif fallback is not None:
-        low, high = fallback
+    elif story is not None and (days := _no_window_hull(story)) is not None:
+        low, high = days
     else:
         raise InputError("nothing places this story in time: no report could be dated, and the story gives no "
                          "known times, publication dates or period to draw an axis for; the claims table says "
@@ -553,9 +553,10 @@ def _default_range(shown: _Shown, instants: tuple[KeyInstant, ...], plot_width: 
         floor = low.replace(minute=0, second=0, microsecond=0)
         ceil = high.replace(minute=0, second=0, microsecond=0)
         end = ceil if ceil == high else ceil + timedelta(hours=1)
-        if floor < _CALENDAR_START or end > _CALENDAR_END:
-            raise OverflowError
+        inside = floor >= _CALENDAR_START and end <= _CALENDAR_END
     except OverflowError:
+        inside = False
+    if not inside:
         raise InputError(f"the figure would run from {low:%Y-%m-%d} to {high:%Y-%m-%d}, to the ends of the calendar "
                          "the clocks can draw: check the publication dates and the story's known times, or give "
                          "RenderOptions(time_range=...)") from None

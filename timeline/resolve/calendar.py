@@ -361,9 +361,9 @@ def _relative(spec: Relative, reference: date, tables: Tables) -> LocalSpan:
         iso_year, iso_week, _ = monday.isocalendar()
         start = datetime(monday.year, monday.month, monday.day)
         if unit == "weekend":
-            return _span(start + timedelta(days=5), start + timedelta(days=7), "weekend",
+            return _span(start + timedelta(days=5), start + _WEEK, "weekend",
                              f"{iso_year}-W{iso_week:02d}-WE")
-        return _edge(_span(start, start + timedelta(days=7), "week", f"{iso_year}-W{iso_week:02d}"),
+        return _edge(_span(start, start + _WEEK, "week", f"{iso_year}-W{iso_week:02d}"),
                      spec.modifier)
     if unit == "month":
         index = reference.year * 12 + reference.month - 1 + offset
