@@ -538,16 +538,23 @@ def test_heads_are_those_of_the_plain_scan(text: str) -> None:
     assert list(grammar._heads(grammar._lower(text))) == _plain_heads(text)
 
 
-def test_non_word_classes_split_non_word_characters() -> None:
+def test_the_head_scan_copy_keeps_each_character_class() -> None:
+    # The head scan reads an ASCII copy of the text (see grammar._Placeholders and _SEPARATORS):
+    # each character must keep its class in the engine's eyes: digit, other word character, or not.
     import sys
 
-    from timeline.extract.grammar import NON_WORD_ASCII, NON_WORD_OTHER
+    from timeline.extract.grammar import _SEPARATORS, _Placeholders
 
-    ascii_class, other_class, plain = re.compile(NON_WORD_ASCII), re.compile(NON_WORD_OTHER), re.compile(r"[^\w]")
+    digit, word = re.compile(r"\d"), re.compile(r"\w")
+    stand_in = _Placeholders()
     for code in range(sys.maxunicode + 1):
         char = chr(code)
-        parts = (bool(ascii_class.match(char)), bool(other_class.match(char)))
-        assert parts == ((code < 128) and bool(plain.match(char)), (code >= 128) and bool(plain.match(char)))
+        expected = "0" if digit.match(char) else "A" if word.match(char) else " "
+        if code < 128:
+            copied = chr(_SEPARATORS[code])
+            assert (copied == " ") == (expected == " ") and (copied == " " or copied == char), repr(char)
+        else:
+            assert stand_in[char] == expected, repr(char)
 
 
 @settings(max_examples=200, deadline=None)

@@ -15,8 +15,8 @@ adversarial input (long runs of digits or month names).
 
 from __future__ import annotations
 
+import codecs
 import functools
-import heapq
 import operator
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -112,14 +112,65 @@ class Rule:
 
 
 DIGITS = "#digits"
-# A rule as the scan uses it, its parts taken out once: name, pattern.match, build, the group of
-# its gate in the gate pattern (0: no gate), before.search or None, reach and lead.
-_Step = tuple[str, Callable[[str, int], "re.Match[str] | None"], Builder, int,
+# A rule as the scan uses it, its parts taken out once: name, pattern.match, build,
+# before.search or None, reach and lead.
+_Step = tuple[str, Callable[[str, int], "re.Match[str] | None"], Builder,
               Callable[[str, int, int], "re.Match[str] | None"] | None, int, frozenset[str]]
-# [^\w] in two parts: the ASCII characters that are not word characters, and all the others.
-NON_WORD_ASCII = r"[\x00-/:-@\[-^`{-\x7f]"
-NON_WORD_OTHER = r"[^\x00-\x7f\w]"
 _ASCII_LOWER = str.maketrans({c: c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"})
+
+
+class _Plan:
+    """How the scan treats one head word: the gates of the rules it serves, matched at once (one
+    optional, empty group per gate says which passed), and for each outcome of the gates the
+    rules still worth trying, worked out the first time the outcome is met (at most one per
+    subset of the gates)."""
+
+    __slots__ = ("_gate_groups", "by_outcome", "gates", "steps")
+
+    def __init__(self, gates: re.Pattern[str] | None, rules: Sequence[Rule]) -> None:
+        self.gates = gates
+        self.steps: tuple[_Step, ...] = tuple(
+            (r.name, r.pattern.match, r.build, r.before.search if r.before is not None else None, r.reach, r.lead)
+            for r in rules)
+        self._gate_groups = tuple(gates.groupindex[r.name] if gates is not None and r.gate is not None else 0
+                                  for r in rules)
+        self.by_outcome: dict[tuple[str | None, ...], tuple[_Step, ...]] = {}
+
+    def after(self, outcome: tuple[str | None, ...]) -> tuple[_Step, ...]:
+        """The steps whose rule has no gate or a gate that passed (``outcome``: the gates' groups)."""
+        steps = self.by_outcome[outcome] = tuple(
+            step for step, group in zip(self.steps, self._gate_groups, strict=True)
+            if not group or outcome[group - 1] is not None)
+        return steps
+
+
+# The head scan reads a copy of the lower-cased text in which every character that is not a word
+# character is a space and every other character is ASCII: the engine then jumps from space to
+# space (a literal it finds fast) instead of testing each character against a class. The copy is
+# made as bytes (bytes.translate is a table look-up per byte; str.translate is several times slower).
+_SEPARATORS = bytes(code if chr(code).isalnum() or chr(code) == "_" else 32 for code in range(128)) + bytes(128)
+
+
+class _Placeholders(dict[str, str]):
+    """An ASCII stand-in of the same class for each character outside ASCII: a decimal digit is
+    "0", another word character "A" (not one of the [a-z0-9_] a head word may not run into),
+    anything else a space. Filled in as characters are met."""
+
+    def __missing__(self, char: str) -> str:
+        found = self[char] = "0" if char.isdecimal() else "A" if char.isalnum() else " "
+        return found
+
+
+_PLACEHOLDERS = _Placeholders()
+
+
+def _ascii_placeholders(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    return "".join([_PLACEHOLDERS[char] for char in error.object[error.start:error.end]]), error.end
+
+
+codecs.register_error("timeline.heads", _ascii_placeholders)
 
 
 class _FirstCharKind(dict[str, str]):
@@ -242,16 +293,13 @@ class Grammar:
         if any(not word[:1].isalpha() for word in all_words):
             raise ValueError("head words must start with a letter: a digit run is the DIGITS head")
         self.head_pattern = re.compile("(?:" + trie(sorted(all_words)) + r")(?![a-z0-9_])")
-        # Heads are found in one pass over the lower-cased text: a word head or a number of up to
-        # four digits (not the tail of "30,441", "1.5" or "A330"), each after a non-word character
-        # (or at the start). Consuming that character lets the engine skip ahead to the few
-        # non-word characters instead of trying every letter of every word; it is looked for as
-        # two classes, ASCII (a byte map the engine checks fast) and the rest (searched only in
-        # texts that are not all ASCII).
-        heads = rf"(?:({self.head_pattern.pattern})|(?<![.,])\d{{1,4}}(?!\d))"
-        self._head_at_start = re.compile(rf"(?:({self.head_pattern.pattern})|\d{{1,4}}(?!\d))")
-        self._head_after_ascii = re.compile(NON_WORD_ASCII + heads)
-        self._head_after_other = re.compile(NON_WORD_OTHER + heads)
+        # Heads are found in one pass over the text with its separators made spaces (see
+        # _SEPARATORS): a word head or a number of up to four digits, at the start or after a
+        # space (a number not after "." or ",": not the tail of "30,441" or "1.5").
+        # ("[0-9][0-9]{0,3}": an alternative that begins with a class is skipped at a glance)
+        heads = rf"(?:({self.head_pattern.pattern})|[0-9][0-9]{{0,3}}(?![0-9]))"
+        self._head_at_start = re.compile(heads)
+        self._head_after_space = re.compile(" " + heads)
         self.rules = self._rules()
         # The rule a match came from, by its pattern's text (a compiled pattern hashes its whole
         # program on every lookup; the text's hash is cached): builders name their mentions with it.
@@ -262,27 +310,22 @@ class Grammar:
             named = self._rule_names.setdefault(rule.pattern.pattern, rule.name)
             if named != rule.name:
                 raise ValueError(f"rules {named} and {rule.name} have the same pattern")
-        # For each head word: the gates of the rules it serves, in one pattern of optional
-        # look-aheads (one match per head says which pass; "(?:(?=...)|)" rather than "(?=...)?",
-        # which the engine runs as a repeat), whether every rule has a gate (then a head no gate
-        # passes is skipped at once), and its rules as steps of the scan (see _Step).
+        # For each head word, its plan (see _Plan): the gates of the rules it serves in one pattern
+        # of optional look-aheads, each followed by an empty group ("(?:(?=...)()|)" rather than
+        # "(?=...)?", which the engine runs as a repeat).
         by_head: dict[str, list[Rule]] = {}
         for rule in self.rules:
             for word in rule.heads:
                 by_head.setdefault(word, []).append(rule)
         gate_sets: dict[tuple[str, ...], re.Pattern[str] | None] = {}
-        self._plans: dict[str, tuple[re.Pattern[str] | None, bool, tuple[_Step, ...]]] = {}
+        self._plans: dict[str, _Plan] = {}
         for word, served in by_head.items():
             gated = [r for r in served if r.gate is not None]
             names = tuple(r.name for r in gated)
             if names not in gate_sets:
                 gate_sets[names] = re.compile("".join(
-                    f"(?:(?=(?P<{r.name}>{r.gate.pattern}))|)" for r in gated)) if gated else None  # type: ignore[union-attr]
-            gate_set = gate_sets[names]
-            steps = tuple((r.name, r.pattern.match, r.build,
-                           gate_set.groupindex[r.name] if gate_set is not None and r.gate is not None else 0,
-                           r.before.search if r.before is not None else None, r.reach, r.lead) for r in served)
-            self._plans[word] = (gate_set, len(gated) == len(served), steps)
+                    f"(?:(?={r.gate.pattern})(?P<{r.name}>)|)" for r in gated)) if gated else None  # type: ignore[union-attr]
+            self._plans[word] = _Plan(gate_sets[names], served)
 
     # ------------------------------------------------------------------ helpers
 
@@ -1316,16 +1359,19 @@ class Grammar:
 
     def _heads(self, lower: str) -> Iterator[tuple[int, str]]:
         """Every head in text order: (offset, lower-case head word), digit runs as ``DIGITS``."""
-        first = self._head_at_start.match(lower)
+        # as long as ``lower``: one ASCII character for each (see _Placeholders)
+        spaced = lower.encode("ascii", "timeline.heads").translate(_SEPARATORS).decode("ascii")
+        first = self._head_at_start.match(spaced)
         if first is not None:
             yield 0, first.group(1) or DIGITS
-        found: Iterable[re.Match[str]] = self._head_after_ascii.finditer(lower)
-        if not lower.isascii():
-            others = list(self._head_after_other.finditer(lower))
-            if others:
-                found = heapq.merge(found, others, key=_start)
-        for head in found:
-            yield head.start() + 1, head.group(1) or DIGITS
+        for head in self._head_after_space.finditer(spaced):
+            start = head.start() + 1
+            word = head.group(1)
+            if word is None:
+                if lower[start - 1] in ".,":
+                    continue
+                word = DIGITS
+            yield start, word
 
     def candidates(self, text: str) -> Iterator[tuple[int, Mention]]:
         """Every mention any rule accepts, with the rule's priority (overlaps are left to :func:`select`).
@@ -1346,11 +1392,14 @@ class Grammar:
             plan = plans.get(word)
             if plan is None:
                 continue
-            gate_pattern, all_gated, steps = plan
-            gates = gate_pattern.match(lower, head) if gate_pattern is not None else None
-            if all_gated and (gates is None or gates.lastindex is None):
-                continue
-            passed = gates.regs if gates is not None else ()  # (start, end) of each gate's group
+            steps = plan.steps
+            if plan.gates is not None:
+                gates = plan.gates.match(lower, head)  # every gate is optional: it always matches
+                outcome = gates.groups() if gates is not None else ()
+                found = plan.by_outcome.get(outcome)
+                steps = found if found is not None else plan.after(outcome)
+                if not steps:
+                    continue
             if len(seen) > prune_at:
                 seen = {key for key in seen if key[2] > head}
                 prune_at = 2 * len(seen) + _SEEN_PRUNE
@@ -1359,9 +1408,7 @@ class Grammar:
             starts: list[int] | None = None  # where they start (only needed when a lead word is there)
             lo = count = 0  # set with words
             before_lo = head - 24 if head > 24 else 0
-            for name, match_at, build, gate_group, before, reach, lead in steps:
-                if gate_group and passed[gate_group][0] < 0:
-                    continue
+            for name, match_at, build, before, reach, lead in steps:
                 if before is not None and before(lower, before_lo, head) is None:
                     continue
                 tries = [head]
@@ -1403,10 +1450,6 @@ class Grammar:
 
 # Past this many remembered matches, the ones the scan has left behind are forgotten.
 _SEEN_PRUNE = 256
-
-
-def _start(match: re.Match[str]) -> int:
-    return match.start()
 
 
 def _starts(lower: str, words: list[str], lo: int, head: int) -> list[int]:
