@@ -670,7 +670,15 @@ def test_the_positional_constructor_refuses_classes_it_would_build_wrongly() -> 
         def __post_init__(self) -> None:
             raise ValueError
 
-    for cls in (NoSlots, Checked, int):
+    @dataclass(frozen=True, slots=True)
+    class Base:
+        a: int
+
+    @dataclass(frozen=True, slots=True)
+    class Derived(Base):  # its builder would lack the base's slot
+        b: int
+
+    for cls in (NoSlots, Checked, Derived, int):
         with pytest.raises(TypeError):
             positional(cls)
 

@@ -1,10 +1,15 @@
 """A cheaper constructor for frozen, slotted dataclasses built by the thousand in the tagger's hot path.
 
 The ``__init__`` that ``dataclass(frozen=True)`` writes sets each field through
-``object.__setattr__`` (a global look-up, an attribute look-up and a call per field), which
-costs about twice as much as setting the slot directly. :func:`positional` returns a function
-that does the latter. It takes every field positionally, in declaration order, with no
-defaults; the instance it returns is the same value the class's own constructor would build
+``object.__setattr__`` (a global look-up, an attribute look-up and a call per field); so would
+any other way past the class's frozen ``__setattr__``. :func:`positional` returns a function that
+fills in the fields of an instance of a plain class with the same slots (a *builder*: its
+``__setattr__`` is the ordinary one, so each field costs one store), then gives the instance
+its class. Two classes with the same slots over ``object`` have the same memory layout, which is
+what assigning ``__class__`` requires (CPython checks it, and refuses otherwise).
+
+The function takes every field positionally, in declaration order, with no defaults; the
+instance it returns is the same value the class's own constructor would build
 (``tests/test_tagger.py`` checks this for every class it is used on).
 """
 
@@ -20,20 +25,22 @@ _T = TypeVar("_T")
 
 
 def positional(cls: type[_T]) -> Callable[..., _T]:
-    """``cls(*values)`` for a frozen dataclass with ``slots=True`` and no ``__post_init__``."""
+    """``cls(*values)`` for a frozen dataclass with ``slots=True``, no base class and no ``__post_init__``."""
     if not dataclasses.is_dataclass(cls) or "__slots__" not in cls.__dict__:
         raise TypeError(f"{cls.__name__} is not a slotted dataclass")
     if hasattr(cls, "__post_init__"):
         raise TypeError(f"{cls.__name__} has a __post_init__, which this constructor would skip")
+    if cls.__bases__ != (object,):
+        raise TypeError(f"{cls.__name__} has a base class, whose slots its builder would lack")
     names = [f.name for f in dataclasses.fields(cls)]
     if any(name.endswith("_") for name in names):
         raise TypeError(f"{cls.__name__}: field names ending in '_' would clash with the generated code's")
-    scope: dict[str, Any] = {"new_": object.__new__, "cls_": cls}
-    for index, name in enumerate(names):
-        scope[f"set{index}_"] = getattr(cls, name).__set__  # the slot's member descriptor
-    # Straight-line code, as dataclasses itself generates: a loop over the setters costs more.
-    body = "".join(f"    set{index}_(obj_, {name})\n" for index, name in enumerate(names))
-    source = f"def make({', '.join(names)}):\n    obj_ = new_(cls_)\n{body}    return obj_\n"
+    builder = type(f"{cls.__name__}Builder", (), {"__slots__": tuple(cls.__dict__["__slots__"])})
+    builder().__class__ = cls  # a TypeError now, not at the first build, if the layouts differ
+    scope: dict[str, Any] = {"builder_": builder, "cls_": cls}
+    # Straight-line code, as dataclasses itself generates: a loop over the fields costs more.
+    body = "".join(f"    obj_.{name} = {name}\n" for name in names)
+    source = f"def make({', '.join(names)}):\n    obj_ = builder_()\n{body}    obj_.__class__ = cls_\n    return obj_\n"
     exec(source, scope)  # the source is built from the field names above, nothing else
     make: Callable[..., _T] = scope["make"]
     make.__qualname__ = make.__name__ = f"make_{cls.__name__}"

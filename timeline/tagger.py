@@ -154,8 +154,14 @@ def parse_reference_date(published: date | datetime | str | None) -> date | None
 
 @functools.lru_cache(maxsize=8)
 def _future_cues(cues: tuple[str, ...]) -> re.Pattern[str]:
-    """The cues as one pattern, matched on lower-cased text (the table's cues are lower case)."""
-    return re.compile(r"(?<![\w])(?:" + trie(cues) + r")(?![\w])")
+    """The cues as one pattern, matched on lower-cased text (the table's cues are lower case).
+
+    A cue is matched with the non-word character before it (the window searched starts with a
+    space), not behind a look-behind: a pattern that opens on a character class lets the engine
+    skip to the places where it can match, where one that opens on an assertion is tried at
+    every character.
+    """
+    return re.compile(r"\W(?:" + trie(cues) + r")(?![\w])")
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
@@ -175,13 +181,14 @@ def _tense(text: str, start: int, cues: re.Pattern[str]) -> str:
     # Lower-cased, so that the cues are matched without IGNORECASE (which lower-cases every
     # character the engine compares, several times over). Most windows hold no cue: the
     # sentence breaks are looked for only after one (a cue before a break is another sentence's).
-    window = text[start - 80 if start > 80 else 0:start].lower()
+    # The space put first stands before a cue at the window's start (see _future_cues).
+    window = " " + text[start - 80 if start > 80 else 0:start].lower()
     found = cues.search(window)
     while found is not None:
         cut = _SENTENCE_BREAK.search(window, found.end())
         if cut is None:
             return "future"
-        found = cues.search(window, cut.end())
+        found = cues.search(window, cut.end() - 1)  # from the blank that ends the break
     return "past"
 
 

@@ -65,7 +65,14 @@ class NoWindow(Unresolvable):
 
 def year_text(year: int) -> str:
     """A year as TIMEX writes it: 2008, 0079, BC0480 (480 BC is stored as -480; there is no year 0)."""
+    if year >= 1000:
+        return str(year)  # the common case, without parsing a width
     return f"{year:04d}" if year > 0 else f"BC{-year:04d}"
+
+
+# Months, days, hours and minutes as TIMEX values write them, looked up: formatting with a width
+# ("{:02d}", "%02d", date.isoformat()) parses the width every time, and most values hold two or three.
+_TWO_DIGITS = tuple(f"{n:02d}" for n in range(100))
 
 
 def easter_sunday(year: int) -> date:
@@ -106,9 +113,14 @@ def _days_in(year: int, month: int) -> int:
     return _MONTH_DAYS[month - 1]
 
 
-def _day(d: date, grain: str = "day", value: str | None = None) -> LocalSpan:
-    start = datetime(d.year, d.month, d.day)
-    return _span(start, start + _DAY, grain, value or d.isoformat())
+def _day(d: date) -> LocalSpan:
+    return _day_of(d.year, d.month, d.day)
+
+
+def _day_of(year: int, month: int, day: int) -> LocalSpan:
+    """The span of a day; its value is the ISO date."""
+    start = datetime(year, month, day)
+    return _span(start, start + _DAY, "day", f"{year_text(year)}-{_TWO_DIGITS[month]}-{_TWO_DIGITS[day]}")
 
 
 def _month_span(year: int, month: int, months: int = 1) -> tuple[datetime, datetime]:
@@ -129,9 +141,9 @@ def _edge(span: LocalSpan, modifier: str | None) -> LocalSpan:
 
 def _with_clock(span: LocalSpan, hour: int | None, minute: int | None, part: str | None, tables: Tables) -> LocalSpan:
     if hour is not None:
-        start = span.start.replace(hour=hour, minute=minute or 0)
-        return _span(start, start + _MINUTE, "minute",
-                         f"{span.value}T{hour:02d}:{minute or 0:02d}")
+        day = span.start  # midnight: replace(hour=..., minute=...) parses keywords, which costs more
+        start = datetime(day.year, day.month, day.day, hour, minute or 0)
+        return _span(start, start + _MINUTE, "minute", f"{span.value}T{_TWO_DIGITS[hour]}:{_TWO_DIGITS[minute or 0]}")
     if part is not None:
         pod = tables.part_of_day(part)
         return _span(span.start + timedelta(hours=pod.start_hour), span.start + timedelta(hours=pod.end_hour),
@@ -193,7 +205,7 @@ def interpret(spec: Spec, reference: date | None, tables: Tables, *, tense: str 
             raise Unresolvable("a weekday needs the publication date to say which week")
         direction = spec.direction if spec.direction != "either" else tense
         return [
-            _with_clock(_day(d, value=d.isoformat()), spec.hour, spec.minute, spec.part_of_day, tables)
+            _with_clock(_day(d), spec.hour, spec.minute, spec.part_of_day, tables)
             for d in weekday_dates(spec.weekday, reference, direction)
         ]
     raise Unresolvable(undated(spec) or f"unknown kind of expression {type(spec).__name__}")
@@ -201,6 +213,8 @@ def interpret(spec: Spec, reference: date | None, tables: Tables, *, tense: str 
 
 def undated(spec: Spec) -> str | None:
     """Why ``spec`` can give no date whatever the reference (a duration, a recurring time...), or None."""
+    if isinstance(spec, (Calendar, Relative, Weekday)):  # the common case first
+        return None
     if isinstance(spec, Duration):
         return "a duration gives a length, not a date"
     if isinstance(spec, Reference):
@@ -317,11 +331,11 @@ def _calendar(spec: Calendar, reference: date | None, tables: Tables, tense: str
     if spec.month is not None and spec.day is not None:
         if spec.day > _days_in(year, spec.month):
             raise Unresolvable(f"{year}-{spec.month:02d} has no day {spec.day}")
-        span = _day(date(year, spec.month, spec.day))
+        span = _day_of(year, spec.month, spec.day)
         return _with_clock(span, spec.hour, spec.minute, spec.part_of_day, tables)
     if spec.month is not None:
         start, end = _month_span(year, spec.month)
-        return _edge(_span(start, end, "month", f"{label}-{spec.month:02d}"), spec.modifier)
+        return _edge(_span(start, end, "month", f"{label}-{_TWO_DIGITS[spec.month]}"), spec.modifier)
     if spec.quarter is not None:
         start, end = _month_span(year, 3 * spec.quarter - 2, 3)
         return _span(start, end, "quarter", f"{label}-Q{spec.quarter}")
