@@ -59,7 +59,11 @@ _TOKEN = re.compile(r"(?<![\w'’])[\w'’]+")
 # The same on ASCII text (most news): ASCII word tests are a table look-up, Unicode ones are not.
 _TOKEN_ASCII = re.compile(r"(?<![\w'])[\w']+", re.ASCII)
 APOSTROPHE = "#apostrophe"
-_WORD_BEFORE = re.compile(r"([\w'’]+)[^\w\n]*$")
+# The last word before an offset, matched on the reversed text before it: the engine has no
+# backward search, and a forward one tries every position of the window. Read forwards, it is
+# what r"([\w'’]+)[^\w\n]*$" finds (a newline right before the offset is skipped, one elsewhere
+# ends the search): the word run nearest the offset, whole, with apostrophes that follow it.
+_WORD_BEFORE_REVERSED = re.compile(r"\n?[^\w\n]*(?<![\w'’])([\w'’]+)")
 _NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
 _OF_AFTER = re.compile(r"[ \t]+of[ \t]")
 _FALL_AS_NOUN = re.compile(r"[ \t]+(?:in|of|from|to|by)(?![\w])", re.IGNORECASE)  # "every fall in prices"
@@ -70,6 +74,11 @@ _HOURS_WORD = re.compile(r"h|hours|hrs")
 _LEADING_NUMBER = re.compile(r"\d+")
 _DAY_OR_YEAR_AFTER = re.compile(
     r"[ \t]*(?:(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w,.:/]|,\d)|,?[ \t]*(?:1\d|20)\d\d(?!\d))")
+# The words a quantity's TIMEX3 extent leaves out when it starts with them, each with the groups
+# that may follow it (the extent starts at the first that took part).
+_EXTENT_AFTER = (("approx", ("intens", "qdet", "count", "vcount", "vadj", "vunit")),
+                 ("intens", ("qdet", "count", "vcount", "vadj", "vunit")))
+_TRIMMED_ENDS = (" ", "\t", ".")  # the last characters _mention may take off a span
 _WORD_DOT_END = re.compile(r"(?<![.\w])[A-Za-z]{2,}\.$")
 
 
@@ -383,10 +392,7 @@ class Grammar:
     @staticmethod
     def _word_before(text: str, start: int) -> str:
         """The word right before ``start`` on the same line (lower case), or ''."""
-        match = _WORD_BEFORE.search(text, max(0, start - 24), start)
-        if not match or "\n" in text[match.end(1):start]:
-            return ""
-        return match.group(1).lower()
+        return _word_before(text, start).lower()
 
     @staticmethod
     def _sentence_start(text: str, start: int) -> bool:
@@ -686,20 +692,23 @@ class Grammar:
 
     def _mention(self, match: re.Match[str], spec: Spec, timex: str | None,
                  span: tuple[int, int] | None = None) -> Mention:
+        pattern = match.re.pattern
         if span:
             start, end = span
-        elif match.re.pattern in self._spans_t and match["t"]:
+        elif pattern in self._spans_t and match["t"]:
             start, end = match.span("t")
         else:
             start, end = match.span()
         text = match.string[start:end]
-        # Trailing blanks stay out of the span, and so does a full stop after a word without
-        # inner dots ("480 BC." ends a sentence; "p.m." keeps its dot).
-        stripped = text.rstrip(" \t")
-        if stripped[-1:] == "." and _WORD_DOT_END.search(stripped) and not self._month_end.search(stripped):
-            stripped = stripped[:-1]
-        end -= len(text) - len(stripped)
-        return _new_mention(stripped, start, end, self._rule_names[match.re.pattern], spec, timex)
+        if text[-1:] in _TRIMMED_ENDS:
+            # Trailing blanks stay out of the span, and so does a full stop after a word without
+            # inner dots ("480 BC." ends a sentence; "p.m." keeps its dot).
+            stripped = text.rstrip(" \t")
+            if stripped[-1:] == "." and _WORD_DOT_END.search(stripped) and not self._month_end.search(stripped):
+                stripped = stripped[:-1]
+            end -= len(text) - len(stripped)
+            text = stripped
+        return _new_mention(text, start, end, self._rule_names[pattern], spec, timex)
 
     def _iso_date(self, mt: re.Match[str]) -> Mention | None:
         hour = mt["hour24"]
@@ -723,13 +732,14 @@ class Grammar:
 
     @staticmethod
     def _day_of(text: str) -> int:
-        return int(_LEADING_NUMBER.match(text).group())  # type: ignore[union-attr]
+        return int(text.rstrip("stndrh"))  # a day number, perhaps with its suffix: "21", "1st", "22nd"
 
-    def _year_of(self, mt: re.Match[str], group: str = "y") -> int | None:
-        raw = _opt(mt, group)
+    def _year_of(self, mt: re.Match[str]) -> int | None:
+        raw = _opt(mt, "y")
         if not raw:
             return None
-        return int(raw) * (self._era(_opt(mt, "era")) if group == "y" else 1)
+        era = _opt(mt, "era")
+        return int(raw) * self._era(era) if era else int(raw)
 
     def _range_year(self, mt: re.Match[str], month: int | None = None) -> int | None:
         """The year written once after the second part of a range, for the first part ("26 June - 4 August
@@ -743,12 +753,10 @@ class Grammar:
             return add_years(year, -1)
         return year
 
-    def _year_ref(self, mt: re.Match[str]) -> dict[str, object]:
+    def _year_shift(self, mt: re.Match[str]) -> int | None:
         """"of that year" leaves the year to the narrative; "of next year" shifts the publication year."""
         shift = _opt(mt, "yshift")
-        if shift:
-            return {"year_shift": self.t.shift_words[_norm(shift)]}
-        return {}
+        return self.t.shift_words[_norm(shift)] if shift else None
 
     def _month_day(self, mt: re.Match[str]) -> Mention | None:
         if not self._month_ok(mt):
@@ -762,7 +770,7 @@ class Grammar:
         year = self._year_of(mt)
         if year is None:
             year = self._range_year(mt, month)
-        spec = _calendar(year=year, month=month, day=day, **self._year_ref(mt))  # type: ignore[arg-type]
+        spec = _calendar(year=year, month=month, day=day, year_shift=self._year_shift(mt))
         return self._mention(mt, spec, "DATE")
 
     def _day_range_first(self, mt: re.Match[str]) -> Mention | None:
@@ -793,7 +801,7 @@ class Grammar:
         year = self._year_of(mt)
         if year is None:
             year = self._range_year(mt, number)
-        spec = _calendar(year=year, month=number, modifier=edge, **self._year_ref(mt))  # type: ignore[arg-type]
+        spec = _calendar(year=year, month=number, modifier=edge, year_shift=self._year_shift(mt))
         return self._mention(mt, spec, "DATE")
 
     def _month_alone(self, mt: re.Match[str]) -> Mention | None:
@@ -803,9 +811,10 @@ class Grammar:
             return None
         bare = _norm(word).rstrip(".")
         if mt["every"]:
-            return self._mention(mt, Recurrence(unit="year", month=self.month(word)), "SET")  # each January
+            return self._mention(mt, _recurrence(unit="year", month=self.month(word)), "SET")  # each January
         shift = _norm(mt["shift"]) if mt["shift"] else None
-        before = self._word_before(text, mt.start())
+        written = _word_before(text, mt.start())  # as written: "Long March" has a capital
+        before = written.lower()
         after = text[mt.end():mt.end() + 40]
         if not shift:
             if bare in self.t.ambiguous_abbreviations and before not in self.t.month_prepositions:
@@ -816,10 +825,9 @@ class Grammar:
                 return None  # "March on Vilno", "March of the Iron Will"
             if _NAME_AFTER.match(after) and before not in self.t.month_prepositions:
                 return None  # "March Battalion"
-            if before and before[:1].isalpha() and not self._sentence_start(text, mt.start()):
-                previous = _WORD_BEFORE.search(text, max(0, mt.start() - 24), mt.start())
-                if previous and previous.group(1)[:1].isupper() and before not in self.t.month_prepositions:
-                    return None  # "Long March", "Ice March", "Women's March"
+            if written[:1].isupper() and before[:1].isalpha() and before not in self.t.month_prepositions \
+                    and not self._sentence_start(text, mt.start()):
+                return None  # "Long March", "Ice March", "Women's March"
         edge = self.t.edge_modifiers.get(shift) if shift else None
         if shift in ("the previous",):
             direction = "past"
@@ -945,7 +953,7 @@ class Grammar:
         if mt["every"]:
             if year or mt["yref"] or mt["yshift"]:
                 return None  # "each summer of 1944" is not a recurring summer
-            return self._mention(mt, Recurrence(unit="year", season=season), "SET")  # every summer
+            return self._mention(mt, _recurrence(unit="year", season=season), "SET")  # every summer
         edge = self.t.edge_modifiers.get(shift or "")
         if year is None and (shift is None or edge is not None):
             year = self._range_year(mt)  # "the spring and summer of 1979" (seasons do not cross a new year)
@@ -954,7 +962,7 @@ class Grammar:
         if anaphoric is not None and shift not in self.t.shift_words:
             direction = {-1: "past", 1: "future"}.get(anaphoric, "either")
         spec = _calendar(year=year, season=season, modifier=edge, direction=direction,  # type: ignore[arg-type]
-                        **self._year_ref(mt))  # type: ignore[arg-type]
+                        year_shift=self._year_shift(mt))
         return self._mention(mt, spec, "DATE")
 
     def _relative_day(self, mt: re.Match[str]) -> Mention | None:
@@ -978,7 +986,7 @@ class Grammar:
         spec = _relative(unit=unit, offset=self.t.shift_words[shift], modifier=edge)
         if shift == "past" and unit != "weekend":
             # "the past week" is a stretch of time up to now: a duration in TimeML.
-            return self._mention(mt, Duration(_quantity(1, 1, unit, stated=1)), "DURATION")
+            return self._mention(mt, _duration(_quantity(1, 1, unit, stated=1)), "DURATION")
         return self._mention(mt, spec, "DATE")
 
     def _anaphoric_unit(self, mt: re.Match[str]) -> Mention | None:
@@ -1058,7 +1066,7 @@ class Grammar:
         adj = _norm(mt["adj"]) if mt["adj"] else None
         unit = self.t.units[_norm(mt["unit"])]
         if adj == "recent":
-            return self._mention(mt, Reference(ref="PAST_REF"), "DATE")
+            return self._mention(mt, _reference(ref="PAST_REF"), "DATE")
         if not mt["the"]:
             return None  # "years", "past years": the duration rule or nothing
         if not (adj or mt["over"] or mt["few"]):
@@ -1066,19 +1074,22 @@ class Grammar:
         if adj in ("early", "final", "later", "first", "last") and not mt["few"]:
             return None  # "the early years of the war": a stretch named by what follows
         quantity = _quantity(1, 99, unit, vague=True)
-        return self._mention(mt, Duration(quantity), "DURATION")
+        return self._mention(mt, _duration(quantity), "DURATION")
 
     def quantity(self, mt: re.Match[str]) -> Quantity | None:
         """The amount a match states, with vague words and approximators given bounds."""
-        groups = mt.groupdict()
-        counted = " ".join(filter(None, (groups.get("count"), groups.get("unit"))))
+        # The groups one by one: a groupdict() of the quantity rule's sixteen costs more than these.
+        count_text, unit_text = mt.group("count", "unit")  # (count_range_first has only these two)
+        counted = f"{count_text} {unit_text}" if count_text and unit_text else count_text or unit_text or ""
         if _norm(counted) in self.t.not_quantities or _norm(mt.group()) in self.t.not_quantities:
             return None
-        if groups.get("vunit"):
-            word = _norm(groups["vunit"])
+        vunit = _opt(mt, "vunit")
+        if vunit:
+            word = _norm(vunit)
             unit = self.t.units[word]
-            if groups.get("vcount"):
-                low, high = self.t.vague_counts[_norm(groups["vcount"])]
+            vcount = mt["vcount"]
+            if vcount:
+                low, high = self.t.vague_counts[_norm(vcount)]
             else:
                 vague = self.t.vague_quantities.get(word)
                 if vague is None:
@@ -1086,22 +1097,23 @@ class Grammar:
                 low, high, unit = vague.low, vague.high, vague.unit
             stated = None
         else:
-            count = self.number(groups["count"]) if groups.get("count") else None
+            count = self.number(count_text) if count_text else None
             if count is None or count <= 0:
                 return None
-            unit_word = _norm(groups["unit"])
+            unit_word = _norm(unit_text)
             if count == 1 and unit_word.endswith("s") and unit_word not in ("hrs", "secs", "mins"):
                 return None  # "a decades-long feud": the plural is the vague amount
-            unit = self.unit(groups["unit"])
+            unit = self.t.units[unit_word]
             # A number is rounded to the precision it is written at: "1.5 hours" is 1.45..1.55.
-            text = groups["count"]
+            text = count_text
             precision = 0.05 if "." in text or "," in text else (0.5 if text[0].isdigit() else 0.0)
             low = max(count - precision if count > precision else count, 0.0)
             high = count + precision
             stated = count
         approximate, mod = False, None
-        if groups.get("approx"):
-            factors = self.t.approximators[_norm(groups["approx"])]
+        approx = _opt(mt, "approx")
+        if approx:
+            factors = self.t.approximators[_norm(approx)]
             low, high = low * factors.low_factor, high * factors.high_factor
             approximate, mod = True, factors.mod
         return _quantity(low, high, unit, stated is None, approximate, stated, mod)
@@ -1109,11 +1121,9 @@ class Grammar:
     def _extent_start(self, mt: re.Match[str]) -> int:
         """Where the TIMEX3 extent of a quantity starts: after "about", "just" (TimeML keeps them out)."""
         start = mt.start()
-        for group in ("approx", "intens"):
+        for group, following in _EXTENT_AFTER:
             word = _opt(mt, group)
             if word and _norm(word) in self.t.extent_excluded:
-                following = {"approx": ("intens", "qdet", "count", "vcount", "vadj", "vunit"),
-                             "intens": ("qdet", "count", "vcount", "vadj", "vunit")}[group]
                 for name in following:
                     if _opt(mt, name):
                         start = mt.start(name)
@@ -1220,11 +1230,11 @@ class Grammar:
                 return None  # "last Mondays", "Mons" (a city)
             if mt["plural"] and mt["part"] and not mt["parts"]:
                 # "Mondays morning": the days alone
-                return self._mention(mt, Recurrence(unit="week", weekday=self.weekday(word)), "SET",
+                return self._mention(mt, _recurrence(unit="week", weekday=self.weekday(word)), "SET",
                                      span=(mt.start("wd"), mt.end("plural")))
-            return self._mention(mt, Recurrence(unit="week", weekday=self.weekday(word), part_of_day=part), "SET")
+            return self._mention(mt, _recurrence(unit="week", weekday=self.weekday(word), part_of_day=part), "SET")
         direction = {"last": "past", "past": "past", "next": "future", "coming": "future"}.get(shift or "", "either")
-        spec = Weekday(weekday=self.weekday(word), direction=direction, part_of_day=part)  # type: ignore[arg-type]
+        spec = _weekday(weekday=self.weekday(word), direction=direction, part_of_day=part)  # type: ignore[arg-type]
         return self._mention(mt, spec, "TIME" if part else "DATE")
 
     def _clock(self, mt: re.Match[str]) -> Mention | None:
@@ -1251,21 +1261,22 @@ class Grammar:
         quantity = self.quantity(mt)
         if quantity is None:
             return None
-        groups = mt.groupdict()
-        if groups.get("count") and _norm(mt["count"]) in ("a", "an") and mt.start() > 0:
+        count, unit = mt.group("count", "unit")  # (the groups one by one: see quantity)
+        article = bool(count) and _norm(count) in ("a", "an")
+        if article and mt.start() > 0:
             # "a year" right after a number is a rate ("15 a year", "$1 billion a year"), found by set_rate.
             before = mt.string[max(0, mt.start() - 3):mt.start()]
             if any(ch.isdigit() for ch in before) or self._after_amount(mt.string, mt.start()):
                 return None
-        if groups.get("count") and mt["count"][0].isdigit() and groups.get("unit") and \
-                _norm(mt["unit"]) in ("min", "sec"):
+        if count and count[0].isdigit() and unit and _norm(unit) in ("min", "sec"):
             return None
-        if groups.get("qshift") and _norm(mt["qshift"]) == "same":
+        qshift = _opt(mt, "qshift")
+        if qshift and _norm(qshift) == "same":
             return None
         start = self._extent_start(mt)
-        if groups.get("suffix") == "-long" and _norm(mt["count"]) in ("a", "an"):
+        if article and _opt(mt, "suffix") == "-long":
             start = mt.start("unit")  # "a [month-long] siege"
-        return self._mention(mt, Duration(quantity), "DURATION", span=(start, mt.end()))
+        return self._mention(mt, _duration(quantity), "DURATION", span=(start, mt.end()))
 
     def _set(self, mt: re.Match[str]) -> Mention | None:
         every = _norm(mt["every"])
@@ -1277,17 +1288,17 @@ class Grammar:
                 return None  # "every first", "each last": not a period
         if mt["wd"]:
             part = self.t.parts_of_day[_norm(mt["part"])].code if mt["part"] else None
-            spec = Recurrence(unit="week", weekday=self.weekday(mt["wd"]), part_of_day=part)
+            spec = _recurrence(unit="week", weekday=self.weekday(mt["wd"]), part_of_day=part)
             return self._mention(mt, spec, "SET")
         unit_word = _norm(mt["unit"])
         part_of_day = self.t.parts_of_day.get(unit_word)
         if part_of_day is not None and every != "per" and count == 1.0 and not mt["vcount"]:
             # every morning, each night: that part of every day (a price "per night" is by the day)
-            return self._mention(mt, Recurrence(unit="day", part_of_day=part_of_day.code), "SET")
+            return self._mention(mt, _recurrence(unit="day", part_of_day=part_of_day.code), "SET")
         unit = self.t.units.get(unit_word, "weekend" if unit_word == "weekend" else None)
         if unit is None or (unit == "weekend" and (mt["count"] or mt["vcount"] or mt["nth"])):
             return None  # "per morning", "every two weekends"
-        spec = Recurrence(unit=unit, every=count or 1.0, vague=bool(mt["vcount"]))
+        spec = _recurrence(unit=unit, every=count or 1.0, vague=bool(mt["vcount"]))
         return self._mention(mt, spec, "SET")
 
     def _set_rate(self, mt: re.Match[str]) -> Mention | None:
@@ -1297,7 +1308,7 @@ class Grammar:
                                   or self._after_amount(mt.string, mt.start())):
                 return None  # "a year" alone is a duration, not a rate
         unit = self.t.units.get(_norm(mt["unit"]), "year")
-        return self._mention(mt, Recurrence(unit=unit, every=1.0), "SET")
+        return self._mention(mt, _recurrence(unit=unit, every=1.0), "SET")
 
     def _after_amount(self, text: str, start: int) -> bool:
         """Whether an amount counted per unit of time ends at ``start``: "$1 billion", "20 miles
@@ -1319,14 +1330,14 @@ class Grammar:
 
     def _frequency(self, mt: re.Match[str]) -> Mention | None:
         unit, every = self.t.frequencies[_norm(mt["freq"])]
-        return self._mention(mt, Recurrence(unit=unit, every=every), "SET")
+        return self._mention(mt, _recurrence(unit=unit, every=every), "SET")
 
     def _period_adjective(self, mt: re.Match[str]) -> Mention | None:
         unit = self.t.period_adjectives[_norm(mt["adj"])]
         noun = _WORD_AFTER.match(mt.string, mt.end())
         if noun is not None and noun.group(1).lower() in self.t.occasions:
-            return self._mention(mt, Recurrence(unit=unit), "SET")  # "the annual conference": held every year
-        return self._mention(mt, Duration(_quantity(1, 1, unit, stated=1)), "DURATION")  # "an annual profit"
+            return self._mention(mt, _recurrence(unit=unit), "SET")  # "the annual conference": held every year
+        return self._mention(mt, _duration(_quantity(1, 1, unit, stated=1)), "DURATION")  # "an annual profit"
 
     def _holiday(self, mt: re.Match[str]) -> Mention | None:
         if not self._capitalised(mt["hol"]):
@@ -1342,7 +1353,7 @@ class Grammar:
     def _reference(self, mt: re.Match[str]) -> Mention | None:
         ref = self.t.references[_norm(mt["ref"])]
         start = mt.start("ref")
-        return self._mention(mt, Reference(ref=ref), "DATE", span=(start, mt.end()))  # type: ignore[arg-type]
+        return self._mention(mt, _reference(ref=ref), "DATE", span=(start, mt.end()))  # type: ignore[arg-type]
 
     def _year(self, mt: re.Match[str]) -> Mention | None:
         if self._notice(mt):
@@ -1452,6 +1463,15 @@ class Grammar:
 _SEEN_PRUNE = 256
 
 
+def _word_before(text: str, start: int) -> str:
+    """The word right before ``start`` on the same line, as written, or '' (see _WORD_BEFORE_REVERSED)."""
+    window = text[max(0, start - 24):start][::-1]
+    match = _WORD_BEFORE_REVERSED.match(window)
+    if match is None or window[:1] == "\n":
+        return ""
+    return match.group(1)[::-1]
+
+
 def _starts(lower: str, words: list[str], lo: int, head: int) -> list[int]:
     """Where each of ``words`` (``_TOKEN`` matches in ``lower[lo:head]``, in order) starts.
 
@@ -1482,6 +1502,10 @@ _calendar = _shared(Calendar)
 _new_mention = positional(Mention)  # Mention(text, start, end, rule, spec, timex_type), for every candidate
 _relative = _shared(Relative)
 _quantity = _shared(Quantity)
+_duration = _shared(Duration)
+_weekday = _shared(Weekday)
+_recurrence = _shared(Recurrence)
+_reference = _shared(Reference)
 
 
 def _named(mention: Mention | None, rule: str) -> Mention | None:
