@@ -723,3 +723,32 @@ def test_a_year_before_ad_1_counts_back_into_bc() -> None:
     found = tag("In AD 1 the town was built. The previous year it burned. Two years later it fell.",
                 published="2008-01-01", narrative=True)
     assert [t.value for t in found] == ["0001", "BC0001", "0003"]  # a look back does not move the story
+
+
+def test_select_keeps_what_ranking_every_candidate_would() -> None:
+    # select ranks only runs of overlapping candidates; ranking them all, longest first, then
+    # the rule listed first, then leftmost, and taking each that overlaps none taken, is the rule.
+    import random
+
+    from timeline.extract.grammar import select
+    from timeline.model import Calendar, Mention
+
+    def ranked_all(candidates: list[tuple[int, Mention]]) -> list[Mention]:
+        taken: list[Mention] = []
+        for _, m in sorted(candidates, key=lambda c: (c[1].start - c[1].end, c[0], c[1].start, c[1].text)):
+            if not any(m.start < t.end and t.start < m.end for t in taken):
+                taken.append(m)
+        return sorted(taken, key=lambda m: m.start)
+
+    rng = random.Random(7)
+    spec = Calendar(year=2000)
+    for _ in range(3000):
+        candidates = []
+        for index in range(rng.randint(0, 9)):  # (each its own text: no two tie on the whole key)
+            start = rng.randint(0, 30)
+            end = start + rng.choice([1, 1, 2, 3, 5, 8])
+            candidates.append((rng.randint(0, 3), Mention(str(index), start, end, "x", spec, "DATE")))
+        expected = [id(m) for m in ranked_all(candidates)]
+        assert [id(m) for m in select(candidates)] == expected
+        rng.shuffle(candidates)
+        assert [id(m) for m in select(candidates)] == expected

@@ -1518,21 +1518,52 @@ def _named(mention: Mention | None, rule: str) -> Mention | None:
 _by_start = operator.attrgetter("start")
 
 
+def _candidate_start(candidate: tuple[int, Mention]) -> int:
+    return candidate[1].start
+
+
+def _rank(candidate: tuple[int, Mention]) -> tuple[int, int, int, str]:
+    """Longest first, then the rule listed first, then leftmost (then the text: every tie decided)."""
+    priority, mention = candidate
+    return -(mention.end - mention.start), priority, mention.start, mention.text
+
+
 def select(candidates: Sequence[tuple[int, Mention]]) -> list[Mention]:
     """Keep non-overlapping mentions: longest first, then the rule listed first, then leftmost.
 
-    The order of ``candidates`` does not matter: the sort key decides every tie. Taken
-    characters are marked in a byte map, so each candidate costs its own length.
+    The order of ``candidates`` does not matter: the sort key decides every tie. Most candidates
+    overlap no other and are kept as they are; only runs of overlapping ones (and of ones with
+    the same start) are ranked, which settles each run as ranking all would.
     """
-    ranked = sorted(candidates, key=lambda c: (-(c[1].end - c[1].start), c[0], c[1].start, c[1].text))
-    if not ranked:
-        return []
-    size = max(m.end for _, m in ranked)
-    occupied = bytearray(size)
     taken: list[Mention] = []
-    for _, mention in ranked:
-        if occupied.find(1, mention.start, mention.end) != -1:
+    run: list[tuple[int, Mention]] = []
+    reach = last = -1  # the furthest end and the latest start in the run
+    for candidate in sorted(candidates, key=_candidate_start):
+        start, end = candidate[1].start, candidate[1].end
+        if start >= reach and start != last and run:
+            taken.extend(_settle(run, reach) if len(run) > 1 else (run[0][1],))
+            run = []
+        run.append(candidate)
+        last = start
+        if end > reach:
+            reach = end
+    if run:
+        taken.extend(_settle(run, reach) if len(run) > 1 else (run[0][1],))
+    return taken
+
+
+def _settle(run: list[tuple[int, Mention]], reach: int) -> list[Mention]:
+    """The mentions :func:`select` keeps of ``run`` (sorted by start, ending by ``reach``), by start.
+
+    Taken characters are marked in a byte map, so each candidate costs its own length.
+    """
+    origin = run[0][1].start
+    occupied = bytearray(reach - origin)
+    taken: list[Mention] = []
+    for _, mention in sorted(run, key=_rank):
+        start, end = mention.start - origin, mention.end - origin
+        if occupied.find(1, start, end) != -1:
             continue
-        occupied[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
+        occupied[start:end] = b"\x01" * (end - start)
         taken.append(mention)
     return sorted(taken, key=_by_start)
