@@ -298,6 +298,26 @@ def _point_of(value: str, offset: int) -> _Point | None:
     return _Point(year, month, day, offset)
 
 
+# The grains of the spans the time last spoken of is taken from, by what it keeps of them.
+_DAY_GRAINS = ("day", "minute", "part_of_day", "hour")
+_YEAR_GRAINS = ("year", "quarter", "half", "season")
+_POINT_GRAINS = frozenset((*_DAY_GRAINS, "month", *_YEAR_GRAINS, "week", "weekend"))
+
+
+def _point_of_span(span: LocalSpan, offset: int) -> _Point:
+    """The time a resolved span speaks of: its day, month or year (the Monday of a week)."""
+    grain = span.grain
+    start = span.start
+    if grain in _DAY_GRAINS:
+        return _new_point(start.year, start.month, start.day, offset)
+    if grain == "month":
+        return _new_point(start.year, start.month, None, offset)
+    if grain in _YEAR_GRAINS:
+        return _new_point(start.year, None, None, offset)
+    monday = start.date() - timedelta(days=start.weekday())
+    return _new_point(monday.year, monday.month, monday.day, offset)
+
+
 # The start of a sentence, then at most one word ("In", "By"), right before a year.
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?:;]\s+|\n\s*)(?:[A-Za-z]+,?\s+)?$")
 # How many years from the story's time a year written alone must lie to be a glance aside, and
@@ -434,11 +454,22 @@ class _Resolver:
         self.zone = zone
         self.tables = tables
         self.narrative = narrative
-        self.last: _Point | None = None
+        self._last: _Point | None = None
+        # The span last resolved and where it was said: made into ``last`` when that is asked for,
+        # which most dates and weekdays in news do not do.
+        self._last_span: tuple[LocalSpan, int] | None = None
         self.zone_name = zone_key(zone) if zone else None
         self.cues = _future_cues(tables.future_cues)
 
     # -- helpers
+
+    @property
+    def last(self) -> _Point | None:
+        """The time last spoken of."""
+        if self._last_span is not None:
+            self._last = _point_of_span(*self._last_span)
+            self._last_span = None
+        return self._last
 
     def _base(self, mention: Mention) -> tuple[_Point | None, str]:
         """The point an anaphoric expression counts from, and how to name it in ``Timex.anchor``."""
@@ -455,25 +486,14 @@ class _Resolver:
         return _SENTENCE_BREAK.search(self.text, point.offset, mention.start) is None
 
     def _remember_span(self, span: LocalSpan, mention: Mention) -> None:
-        """The time last spoken of, from a resolved span: its day, month or year."""
-        if mention.start in self.asides:
-            return
-        grain = span.grain
-        start = span.start
-        if grain in ("day", "minute", "part_of_day", "hour"):
-            self.last = _new_point(start.year, start.month, start.day, mention.start)
-        elif grain == "month":
-            self.last = _new_point(start.year, start.month, None, mention.start)
-        elif grain in ("year", "quarter", "half", "season"):
-            self.last = _new_point(start.year, None, None, mention.start)
-        elif grain in ("week", "weekend"):
-            monday = start.date() - timedelta(days=start.weekday())
-            self.last = _new_point(monday.year, monday.month, monday.day, mention.start)
+        """The time last spoken of, from a resolved span (see ``last``)."""
+        if span.grain in _POINT_GRAINS and mention.start not in self.asides:
+            self._last_span = (span, mention.start)
 
     def _remember(self, value: str, mention: Mention) -> None:
         point = _point_of(value, mention.start)
         if point is not None:
-            self.last = point
+            self._last, self._last_span = point, None
 
     def _result(self, mention: Mention, base: _Head, span: LocalSpan, anchor: str, zone: tzinfo | None) -> Timex:
         window = to_window(span, zone) if zone is not None else None
@@ -528,7 +548,9 @@ class _Resolver:
         dct = self.reference
         if _is_absolute(spec):
             return dct, "none", spec
-        last = self.last
+        # Only a date without a year counts from the time last spoken of in news; in a story, weekdays
+        # and two-digit years do too.
+        last = self.last if self.narrative or (isinstance(spec, Calendar) and spec.year is None) else None
         if isinstance(spec, Calendar) and spec.year is None and spec.year_shift is None and last is not None:
             anaphoric = mention.rule in ANAPHORIC_RULES
             if spec.hour is not None and spec.month is None and spec.day is None and spec.season is None:

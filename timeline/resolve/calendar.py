@@ -9,7 +9,7 @@ this module's functions except as :class:`LocalSpan`, whose docstring says what 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import MAXYEAR, MINYEAR, date, datetime, timedelta, tzinfo
 
 from .._positional import positional
 from ..extract.tables import Tables
@@ -156,18 +156,22 @@ def _pick_year(month: int, day: int | None, reference: date, direction: str, str
 
     ``strict`` ("last March" said in March): the current month does not count as past.
     """
+    if direction == "past" and strict and day is None:
+        return reference.year if month < reference.month else reference.year - 1
     years = (reference.year - 1, reference.year, reference.year + 1)
+    if years[0] < MINYEAR or years[2] > MAXYEAR:  # the dates either side are weighed: there must be some
+        raise ValueError(f"year {years[0] if years[0] < MINYEAR else years[2]} is out of range")
+    # Compared as (month, day) within the reference's year, without building dates: the date a
+    # year before is always past and the one a year after always to come.
+    if direction == "past":  # this year's, unless it is after the reference (a month alone: has begun)
+        this_year = (month, min(day or 1, _days_in(reference.year, month)))
+        return reference.year if this_year <= (reference.month, reference.day) else reference.year - 1
+    if direction == "future":  # this year's, unless its month is over
+        return reference.year if month >= reference.month else reference.year + 1
 
     def as_date(year: int) -> date:
         return date(year, month, min(day or 1, _days_in(year, month)))
 
-    if direction == "past":
-        if strict and day is None:
-            return max(y for y in years if (y, month) < (reference.year, reference.month))
-        return max(y for y in years if as_date(y) <= reference or (day is None and as_date(y).month == reference.month
-                                                                   and y == reference.year))
-    if direction == "future":
-        return min(y for y in years if as_date(y) >= reference.replace(day=1))
     return min(years, key=lambda y: abs((as_date(y) - reference).days))
 
 
@@ -179,8 +183,8 @@ def weekday_dates(weekday: int, reference: date, direction: str) -> list[date]:
     """
     back = (reference.weekday() - weekday) % 7
     forward = (weekday - reference.weekday()) % 7
-    past = reference - timedelta(days=back)
-    future = reference + timedelta(days=forward)
+    past = reference - _DAY * back
+    future = reference + _DAY * forward
     if direction == "past":
         return [past]
     if direction == "future":
@@ -368,10 +372,10 @@ def _relative(spec: Relative, reference: date, tables: Tables) -> LocalSpan:
         # "years ago": somewhere in the past, not a datable unit.
         raise Unresolvable("an approximate amount of time ago gives no date")
     if unit in ("day", "night"):
-        day = reference + timedelta(days=offset)
+        day = reference + _DAY * offset
         return _with_clock(_day(day), spec.hour, spec.minute, spec.part_of_day, tables)
     if unit in ("week", "weekend", "fortnight"):
-        monday = reference - timedelta(days=reference.weekday()) + timedelta(weeks=offset)
+        monday = reference - _DAY * reference.weekday() + _WEEK * offset
         iso_year, iso_week, _ = monday.isocalendar()
         start = datetime(monday.year, monday.month, monday.day)
         if unit == "weekend":
