@@ -538,6 +538,18 @@ def test_heads_are_those_of_the_plain_scan(text: str) -> None:
     assert list(grammar._heads(grammar._lower(text))) == _plain_heads(text)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["March", "may", "day", "days", "2008", "12", "12345", "1.5", "30,441", "a330",
+                                 "q4", " ", "\n", ".", ",", "-", "'", "’", "—", "é", "İ", "ſ", "٣", "٢٠٠٨", "_",
+                                 "\udc80", "x", "Tuesday"]), max_size=16))
+def test_heads_are_those_of_the_plain_scan_on_any_text(parts: list[str]) -> None:
+    from timeline.extract import get_grammar
+
+    text = "".join(parts)
+    grammar = get_grammar("en")
+    assert list(grammar._heads(grammar._lower(text))) == _plain_heads(text)
+
+
 def test_the_head_scan_copy_keeps_each_character_class() -> None:
     # The head scan reads an ASCII copy of the text (see grammar._Placeholders and _SEPARATORS):
     # each character must keep its class in the engine's eyes: digit, other word character, or not.

@@ -162,8 +162,7 @@ _SEPARATORS = bytes(code if chr(code).isalnum() or chr(code) == "_" else 32 for 
 
 class _Placeholders(dict[str, str]):
     """An ASCII stand-in of the same class for each character outside ASCII: a decimal digit is
-    "0", another word character "A" (not one of the [a-z0-9_] a head word may not run into),
-    anything else a space. Filled in as characters are met."""
+    "0", another word character "A", anything else a space. Filled in as characters are met."""
 
     def __missing__(self, char: str) -> str:
         found = self[char] = "0" if char.isdecimal() else "A" if char.isalnum() else " "
@@ -301,7 +300,7 @@ class Grammar:
             all_words |= words
         if any(not word[:1].isalpha() for word in all_words):
             raise ValueError("head words must start with a letter: a digit run is the DIGITS head")
-        self.head_pattern = re.compile("(?:" + trie(sorted(all_words)) + r")(?![a-z0-9_])")
+        self.head_pattern = re.compile("(?:" + trie(sorted(all_words)) + r")(?!\w)")  # a whole word
         # Heads are found in one pass over the text with its separators made spaces (see
         # _SEPARATORS): a word head or a number of up to four digits, at the start or after a
         # space (a number not after "." or ",": not the tail of "30,441" or "1.5").
