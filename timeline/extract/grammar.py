@@ -361,9 +361,6 @@ class Grammar:
     def weekday(self, text: str) -> int:
         return self.t.weekdays[_norm(text).rstrip(".")]
 
-    def unit(self, text: str) -> str:
-        return self.t.units[_norm(text)]
-
     @staticmethod
     def _capitalised(text: str) -> bool:
         return text[:1].isupper()
