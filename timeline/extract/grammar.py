@@ -495,7 +495,7 @@ class Grammar:
              rf"(?:T(?P<hour24>[01]\d|2[0-3]):(?P<minute24>[0-5]\d))?{E}", self._iso_date, gate=r"\d{4}-\d\d-\d\d")
         # 01/21/2025, 21.01.2025
         rule("numeric_date", digits, 0, rf"{B}(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)[/.](?P<y>{y}|\d\d){E}",
-             self._numeric_date, gate=r"\d{1,2}[/.]\d{1,2}[/.]\d")
+             self._numeric_date, gate=r"\d{1,2}+[/.]\d{1,2}[/.]\d")
         # November 8-9, 1918: two dates
         rule("month_day_range", months, 0,
              rf"{B}(?P<mo>{m})[ \t]*(?P<d>{d})[ \t]*(?:-|–|—|to|and)[ \t]*(?P<d2>{d}){E}(?:{sep}(?P<y>{y}){E})?",
@@ -520,7 +520,7 @@ class Grammar:
         rule("day_range_first", digits, 1,
              rf"{B}(?:the[ \t]+)?(?P<d>{d})(?={range_sep}(?:the[ \t]+)?(?P<d2>{d})[ \t]+(?:of[ \t]+)?(?P<mo>{m}){E}"
              rf"(?:{sep}(?P<y>{y}){E})?)", self._day_range_first,
-             gate=r"\d{1,2}(?:st|nd|rd|th)?[ \t]*(?:-|–|—|to|and|or)[ \t]*(?:the[ \t]+)?\d")
+             gate=r"\d{1,2}+(?:st|nd|rd|th)?[ \t]*+(?:-|–|—|to|and|or)[ \t]*+(?:the[ \t]+)?\d")
         # May-August 1950, between March and April 1918, August/September 1956: the first month takes the year
         # after it (the year before when the range crosses a new year: December-February 1950)
         rule("month_range_first", months, 3,
@@ -571,11 +571,11 @@ class Grammar:
         # 264 to 241 BC, 490-479 BC: the first year takes the era after it
         rule("era_range_first", digits, 0,
              rf"{B}(?P<y>\d{{1,4}})(?=[ \t]*(?:-|–|—|to|and)[ \t]*\d{{1,4}}[ \t]*{era})", self._era_year,
-             gate=r"\d{1,4}[ \t]*(?:-|–|—|to|and)[ \t]*\d{1,4}[ \t]*(?:bc|b\.c)")
+             gate=r"\d{1,4}+[ \t]*+(?:-|–|—|to|and)[ \t]*+\d{1,4}+[ \t]*+(?:bc|b\.c)")
         # 1955-1963, 1914–18: two years
         rule("year_range", digits, 0,
              rf"(?<![\w$£€.,:/#-])(?P<y>{y})[ \t]*[-–—][ \t]*(?P<y2>{y}|\d\d)(?![\w%]|[.,]\d|-\d)",
-             self._year_range, gate=r"\d{4}[ \t]*[-–—][ \t]*\d\d")
+             self._year_range, gate=r"\d{4}[ \t]*+[-–—][ \t]*+\d\d")
         # the first quarter (of 2008), third-quarter, Q3 2008, the second half of 2008
         rule("quarter", {"quarter", "half"}, 3,
              rf"{B}(?:the[ \t]+)?(?P<ord>{self.ORDINAL}|[1-4](?:st|nd|rd|th))[ \t-]+"
@@ -639,7 +639,7 @@ class Grammar:
              rf"(?:[ \t]+(?P<part>{self.PART})(?P<parts>s)?{E})?", self._weekday)
         # 11:00 a.m. Washington time, noon ET, 18:00 UTC, 0800 GMT, 6:40 p.m. (GMT +8)
         rule("clock_time", digits | words["clock_words"], 1, rf"{B}(?:at[ \t]+)?{clock}{zone}", self._clock,
-             gate=r"\d{1,4}(?:[:.][0-5]\d|[ \t]*(?:[ap]\.?[ \t]?m|h|utc|gmt|z)(?![a-z]))|[a-z]")
+             gate=r"\d{1,4}+(?:[:.][0-5]\d|[ \t]*+(?:[ap]\.?[ \t]?m|h|utc|gmt|z)(?![a-z]))|[a-z]")
         # the day (end the day; the day when ...), the weekend
         rule("the_day", {"day", "weekend"}, 1, rf"{B}the[ \t]+(?P<unit>day|weekend){E}", self._the_day,
              before=r"the[ \t]+")
@@ -658,7 +658,7 @@ class Grammar:
         # between 60 and 90 days: the first number takes the unit after it
         rule("count_range_first", digits, 0,
              rf"(?<=between[ \t])(?P<count>\d{{1,4}})(?=[ \t]+and[ \t]+\d{{1,4}}[ \t-]+(?P<unit>{self.UNIT}){E})",
-             self._duration, gate=r"\d{1,4}[ \t]+and[ \t]+\d")
+             self._duration, gate=r"\d{1,4}+[ \t]++and[ \t]++\d")
         # every week, each year, 15 a year, twice a month
         # every two weeks, every other day, every few years, every Tuesday night, every morning
         rule("set_every", units | weekdays | parts | {"weekend"}, 3,
