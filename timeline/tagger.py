@@ -19,6 +19,7 @@ import calendar as _cal
 import functools
 import re
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
@@ -90,6 +91,11 @@ class Timex:
             value = getattr(self, key)
             out[key] = value.isoformat() if isinstance(value, datetime) else value
         return out
+
+    def __reduce__(self) -> tuple[Callable[..., Timex], tuple[Any, ...]]:
+        # Pickled and copied as its constructor and fields: compiled by mypyc (scripts/compile.py),
+        # the class's own way sets the fields one by one, which a frozen dataclass refuses.
+        return Timex, tuple(getattr(self, key) for key in _TIMEX_FIELDS)
 
 
 _TIMEX_FIELDS = tuple(f.name for f in fields(Timex))
