@@ -14,11 +14,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from .. import _compiled
 from ..errors import TextError
 from ..model import Calendar, EventSpec, Mention, Relation, Relative, Weekday
 from .events import Attachment, EventMatcher, EventMention, attach, sentence_spans
 from .grammar import Grammar, alt, select
 from .tables import Tables, load_tables
+
+_compiled.warn_if_stale("tagger")  # extract.grammar, tagger and resolve.calendar all import this package
 
 __all__ = [
     "Attachment",
