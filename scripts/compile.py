@@ -6,7 +6,7 @@
 Which modules: ``timeline/_compiled.py`` lists them in two groups, each built into its own
 shared library: the reconcile solver (``timeline/reconcile/{domains,solver,network,analysis}``,
 about twice as fast compiled) and the tagger's hot modules (``timeline/extract/grammar``,
-``timeline/tagger``, ``timeline/resolve/calendar``; ``tag()`` about an eighth faster).
+``timeline/tagger``, ``timeline/resolve/calendar``; ``tag()`` about a tenth faster).
 
 Why mypyc: the solver spends its time in small typed Python classes (interval domains,
 constraint steps, propagation queues) and the tagger in typed Python around regular
