@@ -34,8 +34,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 from helpers import synthetic
 
+from timeline._compiled import compiled_modules
 from timeline.reconcile import ReconcileOptions, components, reconcile
-from timeline.reconcile.compiled import compiled_modules
 from timeline.reconcile.parallel import available_cpus, workers_for
 
 WRONG_RATE = float(os.environ.get("BENCH_CONFLICT_RATE", "0.01"))
@@ -68,7 +68,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 0],
                         help="processes to time with; 0 means reconcile's own choice (default: 1 and 0)")
     args = parser.parse_args()
-    built = compiled_modules()
+    built = [module.rsplit(".", 1)[1] for module in compiled_modules("solver")]
     print(f"{available_cpus()} CPUs; conflict rate {WRONG_RATE}; solver "
           f"{'compiled with mypyc (' + ', '.join(built) + ')' if built else 'in pure Python'}")
     for workers in args.workers:

@@ -39,6 +39,7 @@ REPO = Path(__file__).resolve().parents[1]
 # Benchmark the checkout this script lives in, not whatever copy of timeline is installed.
 sys.path.insert(0, str(REPO))
 
+from timeline._compiled import compiled_modules  # noqa: E402
 from timeline.evaluate import CorpusDoc, TaggerUnavailableError, project_tagger, read_corpus  # noqa: E402
 
 DEFAULT_CORPORA = [REPO.parent / "shared" / "corpora" / n for n in ("meantime-en.jsonl", "wikiwars.jsonl")]
@@ -296,6 +297,8 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
 
     print("command:", " ".join([sys.executable, *sys.argv]), flush=True)
+    built = [module.rsplit(".", 1)[1] for module in compiled_modules("tagger")]
+    print(f"tagger {'compiled with mypyc (' + ', '.join(built) + ')' if built else 'in pure Python'}", flush=True)
     paths = args.corpora or [p for p in DEFAULT_CORPORA if p.is_file()]
     if not paths:
         print(f"no corpus: {DEFAULT_CORPORA[0].parent} is not beside the checkout; give corpus paths")

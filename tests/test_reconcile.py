@@ -699,26 +699,6 @@ def _exit_in_worker(shared: object, part: int) -> int:
     os._exit(3)  # a worker killed from outside (out of memory, say)
 
 
-def test_a_compiled_module_older_than_its_source_is_warned_about(tmp_path: Path,
-                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    import os
-    from importlib.machinery import EXTENSION_SUFFIXES
-
-    from timeline.reconcile import compiled
-
-    monkeypatch.setattr(compiled, "_HERE", tmp_path)
-    (tmp_path / "solver.py").write_text("")
-    built = tmp_path / f"solver{EXTENSION_SUFFIXES[0]}"
-    built.write_text("")
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        compiled.warn_if_stale()  # as new as its source: quiet
-    os.utime(built, (1, 1))
-    with pytest.warns(TimelineWarning, match=r"older than solver.py.*scripts/compile.py"):
-        compiled.warn_if_stale()
-    assert compiled.compiled_modules() == {"solver": built}
-
-
 def test_the_cycle_collector_is_left_as_it_was() -> None:
     import gc
 
@@ -731,49 +711,3 @@ def test_the_cycle_collector_is_left_as_it_was() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
-
-
-_DIGEST = """
-import sys
-sys.path.insert(0, sys.argv[1])
-from helpers import synthetic
-from timeline.reconcile import ReconcileOptions, reconcile
-from timeline.reconcile.compiled import compiled_modules
-s, claims = synthetic(300, chain=3, wrong_rate=0.03, seed=3)
-print(sorted(compiled_modules()))
-print(repr(reconcile(s, claims, options=ReconcileOptions(workers=1))))
-"""
-
-
-def test_the_compiled_solver_gives_the_same_answers(tmp_path: Path) -> None:
-    # scripts/compile.py on a copy of the package; then the same story through both.
-    import shutil
-    import subprocess
-    import sys
-    import sysconfig
-
-    pytest.importorskip("mypyc")
-    pytest.importorskip("setuptools")
-    if shutil.which("cc") is None and shutil.which("gcc") is None:
-        pytest.skip("no C compiler: the optional compiled solver cannot be built here")
-    if not (Path(sysconfig.get_paths()["include"]) / "Python.h").is_file():
-        pytest.skip("no Python headers (Python.h): the optional compiled solver cannot be built here")
-    repo = Path(__file__).resolve().parents[1]
-    fast, plain = tmp_path / "compiled", tmp_path / "plain"
-    for root in (fast, plain):  # copies without any compiled module the checkout may hold
-        shutil.copytree(repo / "timeline", root / "timeline", ignore=shutil.ignore_patterns("*.so", "*.pyd",
-                                                                                           "__pycache__"))
-    (fast / "scripts").mkdir()
-    for name in ("pyproject.toml", "scripts/compile.py"):
-        shutil.copy(repo / name, fast / name)
-    built = subprocess.run([sys.executable, "scripts/compile.py"], cwd=fast, capture_output=True, text=True)
-    assert built.returncode == 0, built.stderr[-2000:]
-
-    def digest(root: Path) -> list[str]:
-        run = subprocess.run([sys.executable, "-c", _DIGEST, str(repo / "tests")], cwd=root, capture_output=True,
-                             text=True, check=True)
-        return run.stdout.splitlines()
-
-    with_c, without = digest(fast), digest(plain)
-    assert (with_c[0], without[0]) == ("['analysis', 'domains', 'network', 'solver']", "[]")
-    assert with_c[1:] == without[1:]

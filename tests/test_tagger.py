@@ -695,6 +695,21 @@ def test_the_positional_constructor_refuses_classes_it_would_build_wrongly() -> 
             positional(cls)
 
 
+def test_a_timex_and_a_span_can_be_pickled_and_copied() -> None:
+    # Also compiled (scripts/compile.py), where a frozen dataclass's own pickling would fail.
+    import copy
+    import pickle
+    from datetime import datetime
+
+    from timeline.resolve.calendar import LocalSpan
+
+    (timex,) = tag("It began at noon on Monday.", published="2025-07-08", tz="Europe/Moscow")
+    span = LocalSpan(datetime(2025, 7, 7, 12), datetime(2025, 7, 7, 12, 1), "minute", "2025-07-07T12:00")
+    for value in (timex, span):
+        for twin in (pickle.loads(pickle.dumps(value)), copy.copy(value), copy.deepcopy(value)):
+            assert type(twin) is type(value) and twin == value and repr(twin) == repr(value)
+
+
 def test_days_in_month_agrees_with_the_calendar_module() -> None:
     import calendar
 

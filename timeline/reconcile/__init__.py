@@ -32,13 +32,14 @@ from contextlib import contextmanager
 from datetime import timedelta
 from typing import Any, TypeVar
 
+from .. import _compiled
 from ..model import Claim, ClaimOutcome, EventOutcome, EventSpec, Point, Story, Window, Within
-from . import compiled, parallel
+from . import parallel
 from .analysis import HORIZON, UNBOUNDED_MARGIN, Analysis, Domains, ReconcileOptions, analyse_part, components
 from .domains import Domain, from_minutes, to_minutes
 from .explain import clock_names, on_clocks, quote
 
-compiled.warn_if_stale()
+_compiled.warn_if_stale("solver")
 
 __all__ = ["HORIZON", "Analysis", "Domain", "ReconcileOptions", "analyse", "components", "outcomes", "reconcile",
            "unbounded"]

@@ -99,6 +99,11 @@ class LocalSpan:
     grain: str
     value: str
 
+    def __reduce__(self) -> tuple[type[LocalSpan], tuple[datetime, datetime, str, str]]:
+        # Pickled and copied as its constructor and fields: compiled by mypyc (scripts/compile.py),
+        # the class's own way sets the fields one by one, which a frozen dataclass refuses.
+        return LocalSpan, (self.start, self.end, self.grain, self.value)
+
 
 _span = positional(LocalSpan)  # LocalSpan(start, end, grain, value), built for every date resolved
 
