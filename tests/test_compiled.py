@@ -29,7 +29,8 @@ ZONES = ("", "America/New_York")  # "": no zone
 FUZZ_TEXTS = 3000
 
 
-@pytest.mark.parametrize(("group", "module"), [("solver", "timeline.reconcile.solver"), ("tagger", "timeline.tagger")])
+@pytest.mark.parametrize(("group", "module"), [("solver", "timeline.reconcile.solver"),
+                                               ("tagger", "timeline.extract.grammar")])
 def test_a_compiled_module_older_than_its_source_is_warned_about(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                                  group: str, module: str) -> None:
     monkeypatch.setattr(_compiled, "_PACKAGE", tmp_path)
@@ -173,8 +174,9 @@ for _ in range(int(args[0])):
 
 
 def test_the_compiled_tagger_raises_the_same_errors_and_its_values_pickle(builds: tuple[Path, Path]) -> None:
-    # mypyc checks annotations on entry with its own TypeError; tag's contract is the project's errors.
-    # And a compiled frozen dataclass's own pickling would fail (see Timex.__reduce__).
+    # tag's contract is the project's errors (a compiled function would check its annotations on entry
+    # with mypyc's own TypeError), and the values it returns pickle and copy (a compiled frozen
+    # dataclass's own pickling would fail: see timeline/_positional.py).
     script = """
 import copy, datetime, pickle
 from timeline.errors import InputError

@@ -696,7 +696,7 @@ def test_the_positional_constructor_refuses_classes_it_would_build_wrongly() -> 
 
 
 def test_a_timex_and_a_span_can_be_pickled_and_copied() -> None:
-    # Also compiled (scripts/compile.py), where a frozen dataclass's own pickling would fail.
+    # Also compiled (scripts/compile.py): a native frozen dataclass's own pickling would fail.
     import copy
     import pickle
     from datetime import datetime

@@ -19,15 +19,13 @@ import calendar as _cal
 import functools
 import re
 import warnings
-from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
-from ._entry import checked
 from ._positional import positional
 from .errors import LossyInputWarning, PublicationTimeError
-from .extract import _require_text, extract, get_grammar
+from .extract import extract, get_grammar
 from .extract.grammar import ANAPHORIC_RULES, trie
 from .extract.tables import Tables
 from .model import (
@@ -92,11 +90,6 @@ class Timex:
             out[key] = value.isoformat() if isinstance(value, datetime) else value
         return out
 
-    def __reduce__(self) -> tuple[Callable[..., Timex], tuple[Any, ...]]:
-        # Pickled and copied as its constructor and fields: compiled by mypyc (scripts/compile.py),
-        # the class's own way sets the fields one by one, which a frozen dataclass refuses.
-        return Timex, tuple(getattr(self, key) for key in _TIMEX_FIELDS)
-
 
 _TIMEX_FIELDS = tuple(f.name for f in fields(Timex))
 _new_timex = positional(Timex)  # one per expression: the cheaper constructor (see _positional)
@@ -134,13 +127,8 @@ def _ahead(spec: Weekday) -> Weekday:
     return replace(spec, direction="future")
 
 
-def parse_reference_date(published: object) -> date | None:
-    """The calendar date of a publication time given as a date, datetime or ISO string (or None).
-
-    Anything else is a :class:`PublicationTimeError` that says what to give, which is why the
-    parameter is ``object``: checking it is this function's job, also when it is compiled (where
-    a narrower annotation would be checked first, with a plain ``TypeError``).
-    """
+def parse_reference_date(published: date | datetime | str | None) -> date | None:
+    """The calendar date of a publication time given as a date, datetime or ISO string."""
     if published is None or published == "":
         return None
     if isinstance(published, datetime):
@@ -421,20 +409,6 @@ def _shift(point: _Point, unit: str, amount: int) -> _Point | None:
 # ---------------------------------------------------------------------------- tagging
 
 
-def _check_tag(text: object, *, published: object = None, tz: object = None, language: object = "en",
-               narrative: object = None) -> None:
-    """What :func:`tag` raises for arguments it cannot use, in the order it reads them, before any
-    work: the publication date, the zone, the language, then the text (see :mod:`timeline._entry`).
-    ``narrative`` is not checked: tag never refuses it (compiled, a value that is not a bool or
-    None is mypyc's ``TypeError``; pure Python reads its truth)."""
-    parse_reference_date(published)
-    if tz is not None:
-        get_zone(tz, field="tz")
-    get_grammar(language)  # an unknown language: InputError (the grammar is cached, and tag needs it next)
-    _require_text(text)
-
-
-@checked(_check_tag)  # compiled, mypyc would check the annotations first with its own TypeError
 def tag(
     text: str,
     *,

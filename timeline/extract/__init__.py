@@ -21,7 +21,7 @@ from .events import Attachment, EventMatcher, EventMention, attach, sentence_spa
 from .grammar import Grammar, alt, select
 from .tables import Tables, load_tables
 
-_compiled.warn_if_stale("tagger")  # extract.grammar, tagger and resolve.calendar all import this package
+_compiled.warn_if_stale("tagger")  # extract.grammar and resolve.calendar (through extract.tables) import this package
 
 __all__ = [
     "Attachment",
@@ -73,7 +73,8 @@ def extract(
     tag are found too: "as Trump began his term", "after the inauguration". ``tables``
     (default: ``language``'s own) may carry a story's bounds for vague amounts.
     """
-    _require_text(text)
+    if not isinstance(text, str):
+        raise TextError(f"expected text (str), got {type(text).__name__}: {text!r:.80}")
     grammar = get_grammar(language) if tables is None else grammar_for(tables)
     candidates = list(grammar.candidates(text))
     if events is not None:
@@ -83,12 +84,6 @@ def extract(
     mentions = _drop_covered_relations(select(candidates))
     mentions = _merge_clock_with_day(text, mentions)
     return _trim_anchors(mentions)
-
-
-def _require_text(text: object) -> None:
-    """The :class:`TextError` of :func:`extract` and :func:`timeline.tagger.tag` when ``text`` is not text."""
-    if not isinstance(text, str):
-        raise TextError(f"expected text (str), got {type(text).__name__}: {text!r:.80}")
 
 
 def _drop_covered_relations(mentions: list[Mention]) -> list[Mention]:

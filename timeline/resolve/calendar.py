@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import MAXYEAR, MINYEAR, date, datetime, timedelta, tzinfo
 
-from .._positional import positional
+from .._positional import mypyc_attr, positional
 from ..extract.tables import Tables
 from ..model import Calendar, Duration, Quantity, Recurrence, Reference, Relation, Relative, Spec, Weekday, Window
 from ..zones import local_span_bounds
@@ -89,6 +89,7 @@ def easter_sunday(year: int) -> date:
     return date(year, month, day + 1)
 
 
+@mypyc_attr(native_class=False)  # a Python class when compiled: built by _span, pickled, copied
 @dataclass(frozen=True, slots=True)
 class LocalSpan:
     """A half-open span ``[start, end)`` of wall-clock time on one clock (naive values:
@@ -98,11 +99,6 @@ class LocalSpan:
     end: datetime
     grain: str
     value: str
-
-    def __reduce__(self) -> tuple[type[LocalSpan], tuple[datetime, datetime, str, str]]:
-        # Pickled and copied as its constructor and fields: compiled by mypyc (scripts/compile.py),
-        # the class's own way sets the fields one by one, which a frozen dataclass refuses.
-        return LocalSpan, (self.start, self.end, self.grain, self.value)
 
 
 _span = positional(LocalSpan)  # LocalSpan(start, end, grain, value), built for every date resolved
