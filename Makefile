@@ -28,7 +28,7 @@ bench: $(STAMP)
 	$(BIN)/python scripts/bench_reconcile.py
 	$(BIN)/python scripts/bench_render.py
 
-# Optional: compile the reconcile solver (about 2x faster) and the tagger's hot modules (about 10 %)
+# Optional: compile the reconcile solver (about 2x faster) and the tagger's hot modules (about 15 %)
 # with mypyc; needs a C compiler and the Python headers. The list is in timeline/_compiled.py.
 compile: $(STAMP)
 	$(BIN)/python scripts/compile.py
