@@ -196,3 +196,18 @@ for call in ("tag(b'2008', published='2008-03-01')", "tag(None)", "tag(b'2008', 
     lines = _compare(builds, "tagger", script)
     refused = [line for line in lines if " True: " in line]
     assert len(refused) == 11 and not [line for line in lines if "TypeError" in line or "Frozen" in line], lines
+
+
+def test_timeline_works_without_mypy_extensions() -> None:
+    # A plain install has no mypy (nor mypy_extensions, which comes with it): the class options
+    # for the build are then a stand-in that does nothing (timeline/_positional.py).
+    script = """
+import sys
+sys.modules["mypy_extensions"] = None  # importing it now raises ImportError
+from timeline.tagger import tag
+(found,) = tag("It began at noon on Monday.", published="2025-07-08", tz="Europe/Moscow")
+print(found.value, found.earliest.isoformat())
+"""
+    run = subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.stdout.split() == ["2025-07-07T12:00", "2025-07-07T09:00:00+00:00"]
