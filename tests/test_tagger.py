@@ -68,6 +68,7 @@ ROWS = [
     ("in 79 A.D", [("79 A.D", "DATE", "0079")]),
     ("in 79 C.E.", [("79 C.E.", "DATE", "0079")]),
     ("in A.D. 79", [("A.D. 79", "DATE", "0079")]),
+    ("in A.D 79", [("A.D 79", "DATE", "0079")]),  # the era's last dot left out
     # a month (and day) with a year of one to three digits: only when an era follows
     ("in June 479 BC", [("June 479 BC", "DATE", "BC0479-06")]),
     ("in early June of 479 B.C.", [("early June of 479 B.C.", "DATE", "BC0479-06")]),
@@ -156,6 +157,8 @@ ROWS = [
     ("They advanced 20 miles (32 km) a day.", [("a day", "SET", "P1D")]),
     ("over 600 \"terrorist acts\" a year", [("a year", "SET", "P1Y")]),
     ("at thirty kilometers a day", [("a day", "SET", "P1D")]),
+    ("Militants killed 20 people a day.", [("a day", "SET", "P1D")]),  # a plural without an s
+    ("about 40 children a week", [("a week", "SET", "P1W")]),
     ("10,000 troops a month arrived", [("a month", "SET", "P1M")]),
     ("He works two hours a day.", [("two hours", "DURATION", "PT2H"), ("a day", "SET", "P1D")]),
     ("In 1941 he spent a year in jail.", [("1941", "DATE", "1941"), ("a year", "DURATION", "P1Y")]),

@@ -562,12 +562,12 @@ class Grammar:
         # '82, '99: a year in two digits
         rule("short_year", digits, 1, r"(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’])", self._short_year,
              gate=r"(?<=['’])\d\d(?![\w'’])")
-        # 480 BC, ca. 466 BC, AD 79, 146 B.C., A.D. 79 (the year is the head there: "a.d" is no word)
+        # 480 BC, ca. 466 BC, AD 79, 146 B.C., A.D. 79, A.D 79 (the year is the head there: "a.d" is no word)
         era_gate = rf"\d{{1,4}}+[ \t]*+{era_words}"
         rule("era_year", digits | {"ad"}, 2,
-             rf"{B}(?:(?P<approx>ca\.|c\.|circa)[ \t]*)?(?:(?P<era0>AD|A\.D\.)[ \t]*)?(?P<y>\d{{1,4}})"
+             rf"{B}(?:(?P<approx>ca\.|c\.|circa)[ \t]*)?(?:(?P<era0>AD|A\.D\.?)[ \t]*)?(?P<y>\d{{1,4}})"
              rf"(?:[ \t]*{era})?", self._era_year,
-             gate=rf"{era_gate}|ad[ \t]*\d|(?<=a\.d\.[ \t])\d")
+             gate=rf"{era_gate}|ad[ \t]*\d|(?<=a\.d\.[ \t])\d|(?<=a\.d[ \t])\d")
         # 264 to 241 BC, 490-479 BC: the first year takes the era after it
         rule("era_range_first", digits, 0,
              rf"{B}(?P<y>\d{{1,4}})(?=[ \t]*(?:-|–|—|to|and)[ \t]*\d{{1,4}}[ \t]*{era})", self._era_year,
