@@ -158,6 +158,8 @@ ROWS = [
     ("over 600 \"terrorist acts\" a year", [("a year", "SET", "P1Y")]),
     ("at thirty kilometers a day", [("a day", "SET", "P1D")]),
     ("Militants killed 20 people a day.", [("a day", "SET", "P1D")]),  # a plural without an s
+    ("Prices rose 3.14/day.", [("/day", "SET", "P1D")]),  # a rate with a slash
+    ("Inflation ran at 5%/year and it costs $20/hour.", [("/year", "SET", "P1Y"), ("/hour", "SET", "PT1H")]),
     ("about 40 children a week", [("a week", "SET", "P1W")]),
     ("10,000 troops a month arrived", [("a month", "SET", "P1M")]),
     ("He works two hours a day.", [("two hours", "DURATION", "PT2H"), ("a day", "SET", "P1D")]),
@@ -275,6 +277,7 @@ NOT_TIMES = [
     ("The Long March ended in the north.", "month_name: a name"),
     ("He led the March to the Sea.", "month_name: 'the March'"),
     ("The bill costs $2008.", "year: money"),
+    ("Open 24/7, and/or by day.", "slash_rate: no amount before the slash"),
     ("About 2,008 people came.", "year: a count with a comma"),
     ("The A330 and the F-16 flew.", "year: model numbers"),
     ("Shares fell 2008 percent.", "year: a percentage"),

@@ -472,8 +472,9 @@ class Grammar:
             "clock_time": {"at"}, "the_day": {"the"}, "anaphoric_time": {"the", "that", "this", "these", "those"},
             "vague_span": {"over", "the", "these", "those", "recent", "coming", "past", "following", "intervening",
                            "previous", "last", "next", "ensuing", "subsequent", "few", "several", "many"},
-            "set_every": {"every", "each", "per"}, "set_rate": {"once", "twice", "thrice", "a", "an", "per", DIGITS}
-            | number_words, "holiday": first(tb.holidays), "reference": first(tb.references),
+            "set_every": {"every", "each", "per"}, "slash_rate": {DIGITS},
+            "set_rate": {"once", "twice", "thrice", "a", "an", "per", DIGITS} | number_words,
+            "holiday": first(tb.holidays), "reference": first(tb.references),
         }
 
         def rule(name: str, heads: Iterable[str], reach: int, pattern: str, build: Builder,
@@ -670,6 +671,9 @@ class Grammar:
              rf"{B}(?:(?P<freq>once|twice|thrice|(?:\d{{1,3}}|{self.NUMBER})[ \t]+times)[ \t]+)?"
              rf"(?:an?|per)[ \t]+(?P<unit>year|month|week|day|hour){E}", self._set_rate,
              before=r"(?:an?|per)[ \t]+")
+        # 3.14/day, 5%/year: an amount per unit written with a slash (the extent is "/day")
+        rule("slash_rate", {"year", "month", "week", "day", "hour"}, 1,
+             rf"{B}\d[\d.,]*%?(?P<t>/(?P<unit>year|month|week|day|hour)){E}", self._slash_rate, before=r"[\d%]/")
         rule("frequency", words["frequencies"], 0, rf"{B}(?P<freq>{alt(self.t.frequencies)}){E}", self._frequency)
         rule("period_adjective", words["period_adjectives"], 0, rf"{B}(?P<adj>{alt(self.t.period_adjectives)}){E}",
              self._period_adjective)
@@ -1304,6 +1308,10 @@ class Grammar:
                                   or self._after_amount(mt.string, mt.start())):
                 return None  # "a year" alone is a duration, not a rate
         unit = self.t.units.get(_norm(mt["unit"]), "year")
+        return self._mention(mt, _recurrence(unit=unit, every=1.0), "SET")
+
+    def _slash_rate(self, mt: re.Match[str]) -> Mention | None:
+        unit = self.t.units[_norm(mt["unit"])]
         return self._mention(mt, _recurrence(unit=unit, every=1.0), "SET")
 
     def _after_amount(self, text: str, start: int) -> bool:
