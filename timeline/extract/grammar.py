@@ -667,13 +667,15 @@ class Grammar:
              rf"[ \t]+|(?P<nth>{alt(self.t.every_other)}|{self.ORDINAL})[ \t]+)?"
              rf"(?:(?P<unit>{self.UNIT}|{self.PART}|weekend)|(?P<wd>{self.WEEKDAY_FULL}){E}"
              rf"(?:[ \t]+(?P<part>{self.PART}))?){E}", self._set)
-        rule("set_rate", {"year", "month", "week", "day", "hour"}, 3,
+        rate_units = ("year", "month", "week", "day", "hour")
+        rate_unit = "|".join(rate_units)
+        rule("set_rate", rate_units, 3,
              rf"{B}(?:(?P<freq>once|twice|thrice|(?:\d{{1,3}}|{self.NUMBER})[ \t]+times)[ \t]+)?"
-             rf"(?:an?|per)[ \t]+(?P<unit>year|month|week|day|hour){E}", self._set_rate,
+             rf"(?:an?|per)[ \t]+(?P<unit>{rate_unit}){E}", self._set_rate,
              before=r"(?:an?|per)[ \t]+")
         # 3.14/day, 5%/year: an amount per unit written with a slash (the extent is "/day")
-        rule("slash_rate", {"year", "month", "week", "day", "hour"}, 1,
-             rf"{B}\d[\d.,]*%?(?P<t>/(?P<unit>year|month|week|day|hour)){E}", self._slash_rate, before=r"[\d%]/")
+        rule("slash_rate", rate_units, 1, rf"{B}\d[\d.,]*%?(?P<t>/(?P<unit>{rate_unit})){E}", self._rate,
+             before=r"[\d%]/")
         rule("frequency", words["frequencies"], 0, rf"{B}(?P<freq>{alt(self.t.frequencies)}){E}", self._frequency)
         rule("period_adjective", words["period_adjectives"], 0, rf"{B}(?P<adj>{alt(self.t.period_adjectives)}){E}",
              self._period_adjective)
@@ -1307,12 +1309,11 @@ class Grammar:
             if not before or not (before[-1].isdigit() or before.lower().endswith(("times", "percent", "%"))
                                   or self._after_amount(mt.string, mt.start())):
                 return None  # "a year" alone is a duration, not a rate
-        unit = self.t.units.get(_norm(mt["unit"]), "year")
-        return self._mention(mt, _recurrence(unit=unit, every=1.0), "SET")
+        return self._rate(mt)
 
-    def _slash_rate(self, mt: re.Match[str]) -> Mention | None:
-        unit = self.t.units[_norm(mt["unit"])]
-        return self._mention(mt, _recurrence(unit=unit, every=1.0), "SET")
+    def _rate(self, mt: re.Match[str]) -> Mention | None:
+        """Once per the unit matched: "a day" after an amount, "/day"."""
+        return self._mention(mt, _recurrence(unit=self.t.units[_norm(mt["unit"])], every=1.0), "SET")
 
     def _after_amount(self, text: str, start: int) -> bool:
         """Whether an amount counted per unit of time ends at ``start``: "$1 billion", "20 miles
