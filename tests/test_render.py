@@ -62,7 +62,7 @@ from timeline.render import (
     save_figure,
 )
 from timeline.render.spec import Label, Lane
-from timeline.render.style import Status
+from timeline.render.style import STYLE, Status
 
 HERE = Path(__file__).parent
 BASELINE = HERE / "baseline"
@@ -1195,3 +1195,22 @@ def test_a_figure_reaching_the_end_of_the_calendar_is_refused_clearly() -> None:
                                          for a in story.articles))
     with pytest.raises(InputError, match="ends of the calendar"):
         describe(late, result.event_outcomes, result.claim_outcomes)  # type: ignore[attr-defined]
+
+
+def test_instant_labels_stay_on_their_day(example: tuple[str, FigureSpec]) -> None:
+    """A reading such as "23:30 Sat" does not run past midnight into the next day's band (regression: the DST
+    example's first line sat too close to the left edge for its label to go left of it), unless not even the
+    clock time alone fits between its line and that midnight (the summit's "18:00 Fri", 6 hours before it)."""
+    from timeline.render import text as words
+
+    name, spec = example
+    for index, item in enumerate(spec.lanes):
+        midnights = [band.start for band in item.days]
+        for instant, label in zip(spec.instants, item.instant_labels, strict=True):
+            box = label.box
+            crossed = [m for m in midnights if box.x < spec.x(m) < box.right]
+            if not crossed:
+                continue
+            room = spec.x(crossed[0]) - spec.x(instant.at) - STYLE.label_pad
+            assert label.text == instant.labels[index], (name, item.clock.name, label.text)
+            assert room < words.text_width(instant.times[index], "instant"), (name, item.clock.name, label.text)

@@ -205,6 +205,7 @@ class KeyInstant:
     event: str
     kind: InstantKind
     labels: tuple[str, ...]
+    times: tuple[str, ...] = ()  # the clock times alone ("10:00"), drawn where a whole label crosses a midnight
 
 
 @dataclass(frozen=True)
@@ -547,9 +548,20 @@ def _default_range(shown: _Shown, instants: tuple[KeyInstant, ...], plot_width: 
         if instants:
             last = instants[-1]
             room = max(words.text_width(label, "instant") for label in last.labels) + 2 * STYLE.label_pad
+            # The first line's label goes left of it on a clock where, on the right, it would run past
+            # midnight into the next day's band (see _place_instant_labels): room for it there too.
+            first = instants[0]
+            rooms_left = [
+                (words.text_width(label, "instant") + 2 * STYLE.label_pad + STYLE.text_gap,
+                 local_day_bounds(first.at.astimezone(zone).date() + timedelta(days=1), zone)[0] - first.at)
+                for label, zone in zip(first.labels, shown.zones, strict=True)
+            ]
             # Room in time depends on the range it widens: a few rounds settle it.
             for _ in range(4):
                 high = max(high, last.at + (high - low) * (room / plot_width))
+                for needed, to_midnight in rooms_left:
+                    if to_midnight < (high - low) * (needed / plot_width):
+                        low = min(low, first.at - (high - low) * (needed / plot_width))
         floor = low.replace(minute=0, second=0, microsecond=0)
         ceil = high.replace(minute=0, second=0, microsecond=0)
         end = ceil if ceil == high else ceil + timedelta(hours=1)
@@ -658,7 +670,8 @@ def _key_instants(shown: _Shown, hours: Hours, lang: words.Language) -> tuple[Ke
             continue
         seen.add(at)
         labels = tuple(words.instant_label(at.astimezone(zone), hours, lang) for zone in shown.zones)
-        instants.append(KeyInstant(at, event, kind, labels))
+        times = tuple(words.clock_time(at.astimezone(zone), hours, lang) for zone in shown.zones)
+        instants.append(KeyInstant(at, event, kind, labels, times))
     return tuple(instants)
 
 
@@ -678,7 +691,7 @@ def _lanes(
     placed = [
         _place_instant_labels(instants, index, frame, _midnights(zone, frame)) for index, zone in enumerate(shown.zones)
     ]
-    rows = max((row for lane in placed for _, row in lane), default=-1) + 1
+    rows = max((row for lane in placed for _, row, _ in lane), default=-1) + 1
     box_height = STYLE.lane_day_row + rows * STYLE.lane_instant_row + STYLE.lane_bottom_pad
     below = STYLE.tick_length + STYLE.tick_label_pad + words.text_height("small") + STYLE.lane_gap
     lanes: list[Lane] = []
@@ -686,15 +699,8 @@ def _lanes(
     for index, (clock, zone) in enumerate(zip(shown.clocks, shown.zones, strict=True)):
         box = Box(frame.left, y + STYLE.lane_header, frame.right - frame.left, box_height)
         labels = tuple(
-            Label(
-                instant.labels[index],
-                x,
-                box.y + STYLE.lane_day_row + row * STYLE.lane_instant_row,
-                "instant",
-                ha=ha,
-                halo=True,
-            )
-            for instant, ((x, ha), row) in zip(instants, placed[index], strict=True)
+            Label(text, x, box.y + STYLE.lane_day_row + row * STYLE.lane_instant_row, "instant", ha=ha, halo=True)
+            for (x, ha), row, text in placed[index]
         )
         lanes.append(
             Lane(
@@ -825,44 +831,68 @@ def _free_row(rows: list[list[tuple[float, float]]], low: float, high: float) ->
 
 def _place_instant_labels(
     instants: tuple[KeyInstant, ...], lane: int, frame: _Frame, midnights: tuple[datetime, ...] = ()
-) -> list[tuple[tuple[float, HAlign], int]]:
-    """Each label right of its line, on the first row where it touches no other label.
+) -> list[tuple[tuple[float, HAlign], int, str]]:
+    """Each label right of its line, on the first row where it touches no other label: its
+    anchor, row and text.
 
     A label goes left of its line where the right edge leaves no room, and where on the right
     it would run past a local midnight into the next day's band ("23:59 Mon" under "Tue 21
     Jan") while the left is clear of midnights and of other lines and needs no lower row. Never
-    to save a row: next to another line it would read as that line's.
+    to save a row: next to another line it would read as that line's. Where neither side keeps
+    it on its day (many days on a narrow axis), the clock time alone ("10:00") goes right of the
+    line, or else left of it, under the band that names the day; where not even that fits, the
+    whole label stays right of the line.
     """
     lines = [frame.x(instant.at) for instant in instants]
     rows: list[list[tuple[float, float]]] = []
-    placed: list[tuple[tuple[float, HAlign], int]] = []
+    placed: list[tuple[tuple[float, HAlign], int, str]] = []
     for index, instant in enumerate(instants):
-        width = words.text_width(instant.labels[lane], "instant")
         x = lines[index]
-        ha: HAlign = "left"
-        low = x + STYLE.label_pad
-        left = x - STYLE.label_pad - width
         others = [line for i, line in enumerate(lines) if i != index]
-        left_clear = (
-            left >= frame.left
-            and not any(left - STYLE.text_gap <= frame.x(m) and m < instant.at for m in midnights)
-            and not any(left - 2 * STYLE.text_gap <= line < x for line in others)
-        )
-        # Later in time, not only in px: a line one minute before midnight is on the earlier day.
-        crosses_midnight = any(instant.at < m and frame.x(m) < low + width for m in midnights)
-        if low + width > frame.right:
-            ha, low = "right", max(frame.left, left)
-        elif (
-            crosses_midnight and left_clear and _free_row(rows, left, left + width) <= _free_row(rows, low, low + width)
-        ):
-            ha, low = "right", left
+        text = instant.labels[lane]
+        width = words.text_width(text, "instant")
+        ha: HAlign = "left"
+        if x + STYLE.label_pad + width > frame.right:
+            ha = "right"
+        elif _past_midnight(width, x, instant.at, frame, midnights):
+            # The whole label left of the line, else the clock time alone right of it, else left of it.
+            choices: list[tuple[str, HAlign]] = [(text, "right")]
+            if instant.times:
+                choices += [(instant.times[lane], "left"), (instant.times[lane], "right")]
+            for choice, side in choices:
+                size = words.text_width(choice, "instant")
+                if (_fits_left(size, x, instant.at, others, frame, midnights, rows) if side == "right"
+                        else not _past_midnight(size, x, instant.at, frame, midnights)):
+                    text, width, ha = choice, size, side
+                    break
+        low = x + STYLE.label_pad if ha == "left" else max(frame.left, x - STYLE.label_pad - width)
         high = low + width
         row = _free_row(rows, low, high)
         if row == len(rows):
             rows.append([])
         rows[row].append((low, high))
-        placed.append(((low if ha == "left" else high, ha), row))
+        placed.append(((low if ha == "left" else high, ha), row, text))
     return placed
+
+
+def _past_midnight(width: float, x: float, at: datetime, frame: _Frame, midnights: tuple[datetime, ...]) -> bool:
+    """Whether a label this wide, right of the line at ``x``, runs into the next day's band (later
+    in time, not only in px: a line one minute before midnight is on the earlier day)."""
+    return any(at < m and frame.x(m) < x + STYLE.label_pad + width for m in midnights)
+
+
+def _fits_left(width: float, x: float, at: datetime, others: list[float], frame: _Frame,
+               midnights: tuple[datetime, ...], rows: list[list[tuple[float, float]]]) -> bool:
+    """Whether a label this wide fits left of the line at ``x``: inside the axis, clear of the
+    midnights before it and of other lines, and on no lower row than it would take on the right."""
+    left = x - STYLE.label_pad - width
+    right_of_line = x + STYLE.label_pad
+    return (
+        left >= frame.left
+        and not any(left - STYLE.text_gap <= frame.x(m) and m < at for m in midnights)
+        and not any(left - 2 * STYLE.text_gap <= line < x for line in others)
+        and _free_row(rows, left, x - STYLE.label_pad) <= _free_row(rows, right_of_line, right_of_line + width)
+    )
 
 
 # --------------------------------------------------------------------------- evidence
