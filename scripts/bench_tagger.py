@@ -13,7 +13,12 @@ Measured, all in this one process, one document at a time:
   adversarial ones (digits only; "January 2025 March 12 " repeated; news text without a newline),
   each at 0.25, 0.5 and 1 MB; "x1.00" means time per MB did not change from 0.25 to 1 MB
   (linear); an input too slow to grow is timed at 1/32 and 1/16 MB instead. Each input is
-  timed over several passes (see :func:`timed_passes`): the best, the median and the first.
+  timed over several passes (see :func:`timed_passes`): the best, the median and the first;
+* the machine's own speed: after each pass, a fixed piece of pure-Python work (see
+  :func:`control_work`) is timed too. "ctl ms" is its best time in that row (compare rows and
+  runs: the same work, so a higher figure is a slower machine) and "noise" its median time over
+  its best. A tagger whose median pass is x1.35 its best, beside a control at x1.35, is steady;
+  the machine is not.
 
 dateparser is slow (about 0.07 MB/s), so it runs on a sample only, stated in the output: the first
 N documents of each corpus and the first K KB of each synthetic text.
@@ -22,6 +27,7 @@ N documents of each corpus and the first K KB of each synthetic text.
 from __future__ import annotations
 
 import argparse
+import re
 import resource
 import statistics
 import subprocess
@@ -76,6 +82,8 @@ class Row:
     median_seconds: float = 0.0
     first_seconds: float = 0.0
     passes: int = 0
+    noise: float = 0.0  # the control's median time / its best, over this row's passes
+    control_ms: float = 0.0  # the control's best time in this row
     # The process's high-water mark when the row was done: where it jumps, that input did it.
     maxrss_mb: float = field(default_factory=maxrss_mb)
 
@@ -124,6 +132,11 @@ class Passes:
 
     times: tuple[float, ...]
     found: int
+    control: tuple[float, ...] = ()  # the control's time after each pass
+
+    @property
+    def noise(self) -> float:
+        return statistics.median(self.control) / min(self.control) if self.control else 0.0
 
     @property
     def best(self) -> float:
@@ -148,14 +161,35 @@ def timed_passes(run: Run, docs: Sequence[tuple[str, str]]) -> Passes:
     pass are all reported.
     """
     times: list[float] = []
+    control: list[float] = []
     found = 0
     while len(times) < 3 or (len(times) < MAX_PASSES and sum(times) < PASS_BUDGET_S):
         began = time.perf_counter()
         found = sum(run(text, dct) for text, dct in docs)
         times.append(time.perf_counter() - began)
+        began = time.perf_counter()
+        control_work()
+        control.append(time.perf_counter() - began)
         if times[0] > PASS_BUDGET_S:
             break  # a slow input: one pass is all the budget allows
-    return Passes(tuple(times), found)
+    return Passes(tuple(times), found, tuple(control))
+
+
+_CONTROL_WORDS = tuple(f"{word}{index % 89}" for index in range(6000) for word in ("day", "May", "2025"))
+_CONTROL_PATTERN = re.compile(r"[a-z]+\d")
+
+
+def control_work() -> int:
+    """The same interpreter work on every call, 10 to 20 ms of it (dict look-ups, slices, small
+    tuples, short regex matches: the kinds of work the tagger does), so the spread of its time
+    from pass to pass is the machine's, not the tagger's."""
+    counts: dict[str, int] = {}
+    total = 0
+    for word in _CONTROL_WORDS:
+        counts[word] = counts.get(word, 0) + 1
+        pair = (word[:2], len(word))
+        total += pair[1] + (_CONTROL_PATTERN.match(word) is not None)
+    return total + len(counts)
 
 
 def measure(name: str, system: str, run: Run, docs: Sequence[tuple[str, str]], note: str = "") -> Row:
@@ -171,7 +205,8 @@ def measure(name: str, system: str, run: Run, docs: Sequence[tuple[str, str]], n
         tracemalloc.stop()
     texts = [t for t, _ in docs]
     return Row(name, system, len(docs), utf8_mb(texts), seconds, found, traced, note,
-               median_seconds=passes.median, first_seconds=passes.first, passes=len(passes.times))
+               median_seconds=passes.median, first_seconds=passes.first, passes=len(passes.times),
+               noise=passes.noise, control_ms=min(passes.control) * 1000 if passes.control else 0.0)
 
 
 def safely(name: str, system: str, action: Callable[[], Row]) -> Row:
@@ -262,16 +297,18 @@ def linearity(rows: Sequence[Row]) -> str:
 
 def table(rows: Sequence[Row]) -> str:
     head = f"{'input':<40}{'system':<12}{'docs':>6}{'MB':>8}{'s':>9}{'MB/s':>9}{'median':>8}{'1st':>8}"
-    head += f"{'passes':>7}{'docs/s':>9}{'found':>8}{'peak MB':>9}{'maxrss':>8}  note"
+    head += f"{'passes':>7}{'ctl ms':>7}{'noise':>7}{'docs/s':>9}{'found':>8}{'peak MB':>9}{'maxrss':>8}  note"
     lines = [head, "-" * len(head)]
     for r in rows:
         if not r.docs:
-            lines.append(f"{r.input:<40}{r.system:<12}{'':>97}  {r.note}")
+            lines.append(f"{r.input:<40}{r.system:<12}{'':>111}  {r.note}")
             continue
         peak = f"{r.traced_peak_mb:.2f}" if r.traced_peak_mb is not None else "-"
+        noise = f"x{r.noise:.2f}" if r.passes > 1 else "-"
+        control = f"{r.control_ms:.1f}" if r.control_ms else "-"
         lines.append(
             f"{r.input:<40}{r.system:<12}{r.docs:>6}{r.mb:>8.3f}{r.seconds:>9.3f}{r.mb_per_s:>9.3f}"
-            f"{r.rate(r.median_seconds):>8.3f}{r.rate(r.first_seconds):>8.3f}{r.passes:>7}"
+            f"{r.rate(r.median_seconds):>8.3f}{r.rate(r.first_seconds):>8.3f}{r.passes:>7}{control:>7}{noise:>7}"
             f"{r.docs_per_s:>9.1f}{r.found:>8}{peak:>9}{r.maxrss_mb:>8.0f}  {r.note}"
         )
     return "\n".join(lines)
@@ -351,7 +388,10 @@ def main(argv: list[str]) -> int:
     print("peak MB = tracemalloc peak of Python allocations in a separate pass over the same input;")
     print("maxrss = resource.getrusage ru_maxrss in MB, the process's high-water mark after that row;")
     print(f"s = wall-clock seconds of the best of up to {MAX_PASSES} passes (at least 3, until {PASS_BUDGET_S:g} s);")
-    print("MB/s is from that best pass, median from the median pass, 1st from the first pass (cold caches)")
+    print("MB/s is from that best pass, median from the median pass, 1st from the first pass (cold caches);")
+    print("ctl ms = best time of a fixed pure-Python loop (the same work every time) timed after each of those")
+    print("passes: how fast the machine was during the row; noise = that loop's median time / its best: how much")
+    print("the machine itself slowed down in the median pass")
     return 0
 
 
