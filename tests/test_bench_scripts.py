@@ -31,6 +31,20 @@ def test_passes_report_best_median_and_first() -> None:
     passes = bench.timed_passes(run, [("On Monday.", "2025-01-21")])
     assert len(passes.times) >= 3 and len(calls) == len(passes.times) and passes.found == 2
     assert passes.best <= passes.median and passes.first == passes.times[0]
+    assert len(passes.control) == len(passes.times) and passes.noise >= 1.0  # the control loop after each pass
+
+
+def test_growth_is_judged_in_control_loop_time() -> None:
+    bench = _script("bench_tagger")
+
+    def row(mb: float, seconds: float, control_ms: float) -> object:
+        return bench.Row("text", "timeline", 1, mb, seconds, 0, passes=3, control_ms=control_ms)
+
+    # 1 MB took 6x as long as 0.25 MB, while the control loop took 2x as long: the machine slowed.
+    slowed = bench.linearity([row(0.25, 1.0, 8.0), row(1.0, 6.0, 16.0)])
+    assert "x1.50 from 0.25 to 1.00 MB (x0.75 in control-loop time): linear" in slowed, slowed
+    grew = bench.linearity([row(0.25, 1.0, 8.0), row(1.0, 8.0, 8.0)])
+    assert grew.endswith("(x2.00 in control-loop time): SUPERLINEAR"), grew
 
 
 def test_a_new_process_reports_its_own_peak_memory() -> None:
