@@ -58,7 +58,8 @@ def build() -> None:
     clean()
     began = time.perf_counter()
     os.chdir(REPO)  # mypy reads its settings from pyproject.toml here
-    groups = [([source(m) for m in modules], library(group)) for group, modules in GROUPS.items()]
+    groups: list[tuple[list[str], str | None]] = [([source(m) for m in modules], library(group))
+                                                  for group, modules in GROUPS.items()]
     # One shared library per group (``separate``), their C compiled side by side: neither group
     # calls the other, and on two cores that was faster than one library of all the modules (61 to
     # 76 s from scratch against 75 to 77 s, when the tagger's group also held timeline/tagger.py).

@@ -62,8 +62,8 @@ def test_every_expression_is_accounted_for(result: timeline.StoryResult) -> None
     assert (claims.reason.str.len() > 0).all()
     assert sum(result.counts().values()) == len(claims)
     texts = {a.id: a.text for a in result.story.articles}
-    for row in claims.itertuples():
-        assert texts[row.article][row.char_start:row.char_end] == row.text
+    for article, start, end, text in zip(claims.article, claims.char_start, claims.char_end, claims.text, strict=True):
+        assert texts[article][start:end] == text
 
 
 def test_boilerplate_and_unrelated_dates_do_not_date_the_call(result: timeline.StoryResult) -> None:

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 import matplotlib
@@ -1148,7 +1148,7 @@ def test_a_loosely_bounded_end_does_not_set_the_range(
 # ------------------------------------------------------------------ nothing placed
 
 
-def _example_with_texts(text: str, **changes: object) -> object:
+def _example_with_texts(text: str, **changes: Any) -> object:  # Story fields of every type
     import warnings
 
     from timeline import load_story, run

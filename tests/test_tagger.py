@@ -663,11 +663,11 @@ def test_the_positional_constructor_builds_the_same_value(cls: type, values: tup
 
     from timeline._positional import positional
 
-    built = positional(cls)(*values)
+    built: object = positional(cls)(*values)
     expected = cls(*values)
     assert type(built) is cls and built == expected and hash(built) == hash(expected) and repr(built) == repr(expected)
     with pytest.raises(FrozenInstanceError):
-        setattr(built, fields(cls)[0].name, 0)  # still frozen
+        setattr(built, fields(expected)[0].name, 0)  # still frozen
     with pytest.raises(TypeError):
         positional(cls)(*values[:-1])  # every field is required
 
