@@ -549,19 +549,21 @@ def _default_range(shown: _Shown, instants: tuple[KeyInstant, ...], plot_width: 
             last = instants[-1]
             room = max(words.text_width(label, "instant") for label in last.labels) + 2 * STYLE.label_pad
             # The first line's label goes left of it on a clock where, on the right, it would run past
-            # midnight into the next day's band (see _place_instant_labels): room for it there too.
+            # midnight into the next day's band and, on the left, it stays on its own day (see
+            # _place_instant_labels): room for it there too.
             first = instants[0]
-            rooms_left = [
-                (words.text_width(label, "instant") + 2 * STYLE.label_pad + STYLE.text_gap,
-                 local_day_bounds(first.at.astimezone(zone).date() + timedelta(days=1), zone)[0] - first.at)
-                for label, zone in zip(first.labels, shown.zones, strict=True)
-            ]
+            rooms_left = []
+            for label, zone in zip(first.labels, shown.zones, strict=True):
+                day_start, day_end = local_day_bounds(first.at.astimezone(zone).date(), zone)
+                needed = words.text_width(label, "instant") + 2 * STYLE.label_pad + STYLE.text_gap
+                rooms_left.append((needed, first.at - day_start, day_end - first.at))
             # Room in time depends on the range it widens: a few rounds settle it.
             for _ in range(4):
                 high = max(high, last.at + (high - low) * (room / plot_width))
-                for needed, to_midnight in rooms_left:
-                    if to_midnight < (high - low) * (needed / plot_width):
-                        low = min(low, first.at - (high - low) * (needed / plot_width))
+                for needed, since_midnight, to_midnight in rooms_left:
+                    width = (high - low) * (needed / plot_width)
+                    if to_midnight < width <= since_midnight:
+                        low = min(low, first.at - width)
         floor = low.replace(minute=0, second=0, microsecond=0)
         ceil = high.replace(minute=0, second=0, microsecond=0)
         end = ceil if ceil == high else ceil + timedelta(hours=1)
