@@ -143,6 +143,10 @@ class Passes:
         return statistics.median(self.control) / min(self.control) if self.control else 0.0
 
     @property
+    def control_ms(self) -> float:
+        return min(self.control) * 1000 if self.control else 0.0
+
+    @property
     def best(self) -> float:
         return min(self.times)
 
@@ -184,8 +188,8 @@ _CONTROL_PATTERN = re.compile(r"[a-z]+\d")
 
 
 def control_work() -> int:
-    """The same interpreter work on every call, 10 to 20 ms of it (dict look-ups, slices, small
-    tuples, short regex matches: the kinds of work the tagger does), so the spread of its time
+    """The same interpreter work on every call, 7.5 to 10 ms of it on a calm machine (dict look-ups, small
+    slices and tuples, short regex matches: the kinds of work the tagger does), so the spread of its time
     from pass to pass is the machine's, not the tagger's."""
     counts: dict[str, int] = {}
     total = 0
@@ -210,7 +214,7 @@ def measure(name: str, system: str, run: Run, docs: Sequence[tuple[str, str]], n
     texts = [t for t, _ in docs]
     return Row(name, system, len(docs), utf8_mb(texts), seconds, found, traced, note,
                median_seconds=passes.median, first_seconds=passes.first, passes=len(passes.times),
-               noise=passes.noise, control_ms=min(passes.control) * 1000 if passes.control else 0.0)
+               noise=passes.noise, control_ms=passes.control_ms)
 
 
 def safely(name: str, system: str, action: Callable[[], Row]) -> Row:
