@@ -145,6 +145,58 @@ def test_a_publication_instant_is_turned_into_the_stated_clocks_date() -> None:
     assert windows(reading) == [(utc(2025, 3, 3, 17), utc(2025, 3, 3, 17))]
 
 
+# ----------------------------------------------------------------------------- the publication as a bound
+
+
+def test_a_report_tells_as_past_only_what_had_begun_when_it_was_published() -> None:
+    # Published Tuesday 4 March 10:00 in London (GMT): the summit opened that Tuesday before 10:00.
+    report = article("A", "The summit opened on Tuesday.", published=date(2025, 3, 4), published_time=time(10),
+                     published_zone="Europe/London")
+    (reading,) = claims_of(story([report], events=EVENTS, clocks=(LONDON, TOKYO)))["A:1"].readings
+    assert reading.value == "2025-03-04"
+    assert windows(reading) == [(utc(2025, 3, 4), utc(2025, 3, 4, 10))]
+
+
+def test_a_plan_is_not_bounded_by_the_publication() -> None:
+    # "will open": the future tense; Tuesday is still the whole day.
+    report = article("A", "The summit will open on Tuesday.", published=date(2025, 3, 4), published_time=time(10),
+                     published_zone="Europe/London")
+    (reading,) = claims_of(story([report], events=EVENTS, clocks=(LONDON,)))["A:1"].readings
+    assert windows(reading) == [local_day(date(2025, 3, 4), "Europe/London")]
+
+
+def test_a_publication_time_on_an_unknown_clock_bounds_each_reading_on_its_own_clock() -> None:
+    report = article("A", "The summit opened today.", published=date(2025, 3, 4), published_time=time(10))
+    readings = claims_of(story([report], events=EVENTS, clocks=(LONDON, TOKYO)))["A:1"].readings
+    assert [windows(r) for r in readings] == [[(utc(2025, 3, 4), utc(2025, 3, 4, 10))],
+                                              [(utc(2025, 3, 3, 15), utc(2025, 3, 4, 1))]]
+
+
+def test_a_date_only_publication_bounds_a_longer_window_by_the_end_of_its_day() -> None:
+    # "this week", published Wednesday 5 March: Monday 3 March to the end of that Wednesday.
+    report = article("A", "The summit opened this week.", published=date(2025, 3, 5))
+    (reading,) = claims_of(story([report], events=EVENTS, clocks=(TOKYO,)))["A:1"].readings
+    first, _ = local_day(date(2025, 3, 3), "Asia/Tokyo")
+    _, last = local_day(date(2025, 3, 5), "Asia/Tokyo")
+    assert windows(reading) == [(first, last)]
+
+
+def test_a_window_wholly_after_the_publication_is_left_as_written() -> None:
+    # A past-tense report of a later date is a wrong date or a plan; the reconciler weighs it as written.
+    report = article("A", "The summit opened on March 10, 2025.", published=date(2025, 3, 5), published_time=time(9),
+                     published_zone="Asia/Tokyo")
+    (reading,) = claims_of(story([report], events=EVENTS, clocks=(TOKYO,)))["A:1"].readings
+    assert windows(reading) == [local_day(date(2025, 3, 10), "Asia/Tokyo")]
+
+
+def test_a_publication_time_in_the_spring_gap_is_the_end_of_the_gap() -> None:
+    # London skipped 01:00-02:00 on 30 March 2025: "01:30" is read as 02:00 BST, 01:00 UTC.
+    report = article("A", "The summit opened today.", published=date(2025, 3, 30), published_time=time(1, 30),
+                     published_zone="Europe/London")
+    (reading,) = claims_of(story([report], events=EVENTS, clocks=(LONDON,)))["A:1"].readings
+    assert windows(reading) == [(utc(2025, 3, 30), utc(2025, 3, 30, 1))]
+
+
 # ----------------------------------------------------------------------------- what cannot be read
 
 

@@ -31,16 +31,24 @@ from ..model import (
     Within,
 )
 from ..tagger import stated_zones, tense_of
-from ..zones import get_zone
+from ..zones import get_zone, local_day_bounds, wall_to_utc
 from .calendar import OUT_OF_RANGE, LocalSpan, Unresolvable, duration_value, interpret, quantity_seconds, to_window
 
-__all__ = ["PERIOD_MARGIN_DAYS", "candidate_zones", "claims_for_article", "claims_for_story", "story_period"]
+__all__ = [
+    "PERIOD_MARGIN_DAYS",
+    "candidate_zones",
+    "claims_for_article",
+    "claims_for_story",
+    "publication_bound",
+    "story_period",
+]
 
 # When the story gives no period, dates without a year or week are looked for this many days
 # either side of what is known (anchors and known publication dates).
 PERIOD_MARGIN_DAYS = 7
 # "after X" with no amount: no later than this (a bound the solver can work with).
 OPEN_AFTER = timedelta(days=3650)
+_MINUTE = timedelta(minutes=1)  # windows are closed: a day's last instant is its last minute
 
 
 @dataclass(frozen=True)
@@ -170,11 +178,31 @@ def _alternatives(
     if reference is None and context.period is not None and _needs_period(spec):
         return _over_period(spec, start, zone, context)  # type: ignore[arg-type]
     spans = interpret(spec, reference, context.tables, tense=tense)
+    bound = publication_bound(article, zone) if tense == "past" else None
     alternatives = []
     for span in spans:
         window = to_window(span, zone)
-        alternatives.append((Within(start, window.earliest, window.latest),))
+        latest = window.latest
+        # A report tells as past only what had begun when it was published ("on Tuesday" in a
+        # report of Tuesday 10:00 is Tuesday before 10:00). A window wholly after the publication
+        # is left as written: a plan told in the wrong tense, or a wrong date, for the reconciler.
+        if bound is not None and window.earliest <= bound < latest:
+            latest = bound
+        alternatives.append((Within(start, window.earliest, latest),))
     return tuple(alternatives), " | ".join(s.value for s in spans)
+
+
+def publication_bound(article: Article, zone: tzinfo) -> datetime | None:
+    """The last instant an event a report tells of as past can have begun: its publication time,
+    or with a date alone the last minute of that day. Where the report's zone is unknown, the
+    time is read on ``zone``, the clock the claim is being read on. None without a date."""
+    published = article.published
+    if published.date is None:
+        return None
+    clock = get_zone(published.zone) if published.zone is not None else zone
+    if published.time is not None:
+        return wall_to_utc(datetime.combine(published.date, published.time), clock)
+    return local_day_bounds(published.date, clock)[1] - _MINUTE
 
 
 def _needs_period(spec: object) -> bool:
