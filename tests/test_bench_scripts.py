@@ -47,6 +47,23 @@ def test_growth_is_judged_in_control_loop_time() -> None:
     assert grew.endswith("(x2.00 in control-loop time): SUPERLINEAR"), grew
 
 
+def test_speedup_over_dateparser_pairs_each_input_with_its_sample() -> None:
+    bench = _script("bench_tagger")
+
+    def row(name: str, system: str, mb: float, best: float, median: float) -> object:
+        return bench.Row(name, system, 1, mb, best, 0, median_seconds=median, passes=3)
+
+    rows = [row("corpus", "timeline", 1.0, 0.5, 1.0), row("corpus", "dateparser", 0.1, 2.0, 4.0),
+            row("news 0.25 MB", "timeline", 0.25, 0.5, 0.5), row("news 1 MB", "timeline", 1.0, 0.25, 0.5),
+            row("news 16 KB", "dateparser", 0.016, 0.4, 0.8), row("digits 1 MB", "timeline", 1.0, 0.1, 0.1)]
+    lines = bench.speedups(rows)  # type: ignore[arg-type]
+    assert len(lines) == 2
+    # corpus: 2 MB/s against 0.05 at the best pass, 1 against 0.025 at the median
+    assert lines[0].startswith("corpus ") and lines[0].endswith("x40 at the best pass, x40 at the median")
+    # news: the 1 MB row (4 MB/s, median 2) against the 16 KB sample (0.04, median 0.02)
+    assert lines[1].startswith("news 1 MB ") and lines[1].endswith("x100 at the best pass, x100 at the median")
+
+
 def test_a_new_process_reports_its_own_peak_memory() -> None:
     bench = _script("bench_tagger")
     ballast = bytearray(200_000_000)  # this process's peak must not leak into the child's figure

@@ -181,6 +181,14 @@ def test_a_date_only_publication_bounds_a_longer_window_by_the_end_of_its_day() 
     assert windows(reading) == [(first, last)]
 
 
+def test_a_publication_at_exactly_midnight_bounds_like_a_date_alone() -> None:
+    # "T00:00:00" is how feeds write a date without a time: the day's events are not cut at midnight.
+    report = article("A", "The summit opened today.", published=date(2025, 3, 4), published_time=time(0),
+                     published_zone="Europe/London")
+    (reading,) = claims_of(story([report], events=EVENTS, clocks=(LONDON,)))["A:1"].readings
+    assert windows(reading) == [local_day(date(2025, 3, 4), "Europe/London")]
+
+
 def test_a_window_wholly_after_the_publication_is_left_as_written() -> None:
     # A past-tense report of a later date is a wrong date or a plan; the reconciler weighs it as written.
     report = article("A", "The summit opened on March 10, 2025.", published=date(2025, 3, 5), published_time=time(9),

@@ -10,7 +10,7 @@ reconciler decides which readings fit together.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 
 from ..extract import Attachment, EventMatcher, attach, extract
 from ..extract.tables import Tables
@@ -49,6 +49,7 @@ PERIOD_MARGIN_DAYS = 7
 # "after X" with no amount: no later than this (a bound the solver can work with).
 OPEN_AFTER = timedelta(days=3650)
 _MINUTE = timedelta(minutes=1)  # windows are closed: a day's last instant is its last minute
+_MIDNIGHT = time(0)
 
 
 @dataclass(frozen=True)
@@ -195,12 +196,16 @@ def _alternatives(
 def publication_bound(article: Article, zone: tzinfo) -> datetime | None:
     """The last instant an event a report tells of as past can have begun: its publication time,
     or with a date alone the last minute of that day. Where the report's zone is unknown, the
-    time is read on ``zone``, the clock the claim is being read on. None without a date."""
+    time is read on ``zone``, the clock the claim is being read on. None without a date.
+
+    A time of exactly midnight counts as a date alone: feeds and site maps write "T00:00:00" for
+    a date they have no time for, and taking it at its word would cut the day's events short.
+    """
     published = article.published
     if published.date is None:
         return None
     clock = get_zone(published.zone) if published.zone is not None else zone
-    if published.time is not None:
+    if published.time is not None and published.time != _MIDNIGHT:
         return wall_to_utc(datetime.combine(published.date, published.time), clock)
     return local_day_bounds(published.date, clock)[1] - _MINUTE
 
