@@ -10,7 +10,7 @@ from helpers import AUCKLAND, LONDON, TOKYO, WASHINGTON, anchor, article, event,
 
 from timeline.extract import load_tables
 from timeline.extract.tables import Tables
-from timeline.model import CalendarShift, Claim, Offset, Point, Reading, Story, Within
+from timeline.model import Article, CalendarShift, Claim, Clock, Offset, Point, Reading, Story, Within
 from timeline.resolve.claims import PERIOD_MARGIN_DAYS, candidate_zones, claims_for_story, story_period
 
 TABLES = load_tables("en")
@@ -148,11 +148,17 @@ def test_a_publication_instant_is_turned_into_the_stated_clocks_date() -> None:
 # ----------------------------------------------------------------------------- the publication as a bound
 
 
+def only_reading(report: Article, *clocks: Clock) -> Reading:
+    """The one reading of the first claim of a one-report story on ``clocks``."""
+    (reading,) = claims_of(story([report], events=EVENTS, clocks=clocks))["A:1"].readings
+    return reading
+
+
 def test_a_report_tells_as_past_only_what_had_begun_when_it_was_published() -> None:
     # Published Tuesday 4 March 10:00 in London (GMT): the summit opened that Tuesday before 10:00.
     report = article("A", "The summit opened on Tuesday.", published=date(2025, 3, 4), published_time=time(10),
                      published_zone="Europe/London")
-    (reading,) = claims_of(story([report], events=EVENTS, clocks=(LONDON, TOKYO)))["A:1"].readings
+    reading = only_reading(report, LONDON, TOKYO)
     assert reading.value == "2025-03-04"
     assert windows(reading) == [(utc(2025, 3, 4), utc(2025, 3, 4, 10))]
 
@@ -161,7 +167,7 @@ def test_a_plan_is_not_bounded_by_the_publication() -> None:
     # "will open": the future tense; Tuesday is still the whole day.
     report = article("A", "The summit will open on Tuesday.", published=date(2025, 3, 4), published_time=time(10),
                      published_zone="Europe/London")
-    (reading,) = claims_of(story([report], events=EVENTS, clocks=(LONDON,)))["A:1"].readings
+    reading = only_reading(report, LONDON)
     assert windows(reading) == [local_day(date(2025, 3, 4), "Europe/London")]
 
 
@@ -175,7 +181,7 @@ def test_a_publication_time_on_an_unknown_clock_bounds_each_reading_on_its_own_c
 def test_a_date_only_publication_bounds_a_longer_window_by_the_end_of_its_day() -> None:
     # "this week", published Wednesday 5 March: Monday 3 March to the end of that Wednesday.
     report = article("A", "The summit opened this week.", published=date(2025, 3, 5))
-    (reading,) = claims_of(story([report], events=EVENTS, clocks=(TOKYO,)))["A:1"].readings
+    reading = only_reading(report, TOKYO)
     first, _ = local_day(date(2025, 3, 3), "Asia/Tokyo")
     _, last = local_day(date(2025, 3, 5), "Asia/Tokyo")
     assert windows(reading) == [(first, last)]
@@ -185,7 +191,7 @@ def test_a_publication_at_exactly_midnight_bounds_like_a_date_alone() -> None:
     # "T00:00:00" is how feeds write a date without a time: the day's events are not cut at midnight.
     report = article("A", "The summit opened today.", published=date(2025, 3, 4), published_time=time(0),
                      published_zone="Europe/London")
-    (reading,) = claims_of(story([report], events=EVENTS, clocks=(LONDON,)))["A:1"].readings
+    reading = only_reading(report, LONDON)
     assert windows(reading) == [local_day(date(2025, 3, 4), "Europe/London")]
 
 
@@ -193,7 +199,7 @@ def test_a_window_wholly_after_the_publication_is_left_as_written() -> None:
     # A past-tense report of a later date is a wrong date or a plan; the reconciler weighs it as written.
     report = article("A", "The summit opened on March 10, 2025.", published=date(2025, 3, 5), published_time=time(9),
                      published_zone="Asia/Tokyo")
-    (reading,) = claims_of(story([report], events=EVENTS, clocks=(TOKYO,)))["A:1"].readings
+    reading = only_reading(report, TOKYO)
     assert windows(reading) == [local_day(date(2025, 3, 10), "Asia/Tokyo")]
 
 
@@ -201,7 +207,7 @@ def test_a_publication_time_in_the_spring_gap_is_the_end_of_the_gap() -> None:
     # London skipped 01:00-02:00 on 30 March 2025: "01:30" is read as 02:00 BST, 01:00 UTC.
     report = article("A", "The summit opened today.", published=date(2025, 3, 30), published_time=time(1, 30),
                      published_zone="Europe/London")
-    (reading,) = claims_of(story([report], events=EVENTS, clocks=(LONDON,)))["A:1"].readings
+    reading = only_reading(report, LONDON)
     assert windows(reading) == [(utc(2025, 3, 30), utc(2025, 3, 30, 1))]
 
 
